@@ -1,0 +1,3 @@
+//! Metrics, lint findings and the hub refactoring over a landscape.
+//!
+//! Depends on `model` only.

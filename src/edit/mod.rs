@@ -1,0 +1,3 @@
+//! How a landscape changes: named edits and the undo/redo history.
+//!
+//! Depends on `model` only.

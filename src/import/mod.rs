@@ -1,0 +1,3 @@
+//! Imports into a landscape: Mermaid flowcharts.
+//!
+//! Depends on `model` only.
