@@ -1,1 +1,27 @@
-fn main() {}
+//! The `switchboard` binary: parse arguments, then open the designer or run a subcommand.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use switchboard::cli::{Cli, run_command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(command) => run_command(command),
+        None => open_designer(cli.file),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open_designer(file: Option<std::path::PathBuf>) -> ExitCode {
+    switchboard::ui::run_designer(file)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_designer(_file: Option<std::path::PathBuf>) -> ExitCode {
+    eprintln!(
+        "error: this switchboard was built without the designer (the `gui` feature); use a subcommand, see --help"
+    );
+    ExitCode::from(2)
+}
