@@ -4,8 +4,13 @@
 //!
 //! Depends on `model` only.
 
+pub mod drawing;
 pub mod image;
 pub mod mermaid;
+pub mod mermaid_text;
 pub mod output;
+pub mod schedule_text;
+pub mod svg;
+pub mod text_metrics;
 
 pub use output::{Diagnostic, ExportFile, ExportOutput};

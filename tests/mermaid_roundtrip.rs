@@ -1,0 +1,156 @@
+//! Round trips through Mermaid: seafood and random landscapes export, import and export again to
+//! identical text (`exports.md` §5.2).
+
+mod support_mermaid;
+
+use proptest::prelude::*;
+use switchboard::export::mermaid::mermaid_text;
+use switchboard::import::{import_mermaid, severity};
+use switchboard::model::{
+    Dataset, Flow, Landscape, Schedule, Severity, System, TimeOfDay, Weekday,
+};
+
+/// Exports, imports and exports again; asserts the import had no warning or error.
+fn round_trip(landscape: &Landscape) -> (String, String) {
+    let (first, _) = mermaid_text(landscape);
+    let (imported, diagnostics) = import_mermaid(&first);
+    let problems: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| severity(d.code) != Severity::Info)
+        .collect();
+    assert!(problems.is_empty(), "{problems:?}\n{first}");
+    let (second, _) = mermaid_text(&imported);
+    (first, second)
+}
+
+#[test]
+fn seafood_round_trips_to_identical_text() {
+    let (first, second) = round_trip(&support_mermaid::seafood());
+    assert_eq!(first, second);
+    assert_eq!(first.lines().count(), 1 + 7 + 10);
+}
+
+#[test]
+fn worked_example_and_seed_round_trip_to_identical_text() {
+    let (first, second) = round_trip(&support_mermaid::worked_example());
+    assert_eq!(first, second);
+    let (seed, _) = import_mermaid(include_str!("fixtures/mermaid/seed.mmd"));
+    let (first, second) = round_trip(&seed);
+    assert_eq!(first, second);
+}
+
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Za-z][A-Za-z0-9 ]{0,10}",
+        "[A-Za-z0-9 _.,#|<>\"'&;()\\[\\]é原-]{0,12}",
+        Just("line\nbreak".to_owned()),
+        Just(String::new()),
+        Just("a, every 5m".to_owned()),
+    ]
+}
+
+fn schedule() -> impl Strategy<Value = Schedule> {
+    prop_oneof![
+        (0u32..10).prop_map(|latency_minutes| Schedule::Stream { latency_minutes }),
+        (1u32..200, 0u32..40).prop_map(|(every_minutes, offset_minutes)| Schedule::Every {
+            every_minutes,
+            offset_minutes
+        }),
+        (
+            prop::collection::vec(0u16..=1440, 0..4),
+            prop::collection::vec(0u8..7, 0..8)
+        )
+            .prop_map(|(times, days)| {
+                let mut days: Vec<Weekday> =
+                    days.into_iter().filter_map(Weekday::from_index).collect();
+                days.sort();
+                days.dedup();
+                Schedule::Cron {
+                    times: times.into_iter().map(TimeOfDay).collect(),
+                    days,
+                }
+            }),
+    ]
+}
+
+type FlowSpec = (Vec<(usize, usize)>, (usize, usize), Schedule);
+
+fn landscape() -> impl Strategy<Value = Landscape> {
+    let systems = prop::collection::vec(
+        (
+            name(),
+            prop::option::of(prop_oneof!["[A-Za-z0-9_]{1,5}", Just("end".to_owned())]),
+            prop::collection::vec(name(), 1..3),
+        ),
+        1..7,
+    );
+    let flows = prop::collection::vec(
+        (
+            prop::collection::vec((0usize..7, 0usize..3), 1..3),
+            (0usize..7, 0usize..3),
+            schedule(),
+        ),
+        0..10,
+    );
+    (systems, flows).prop_map(|(systems, flows): (_, Vec<FlowSpec>)| {
+        let systems: Vec<System> = systems
+            .into_iter()
+            .enumerate()
+            .map(|(index, (name, diagram_id, datasets))| System {
+                id: format!("s{index}"),
+                name,
+                diagram_id,
+                datasets: datasets
+                    .into_iter()
+                    .enumerate()
+                    .map(|(d, name)| Dataset {
+                        id: format!("d{d}"),
+                        name,
+                        ..Dataset::default()
+                    })
+                    .collect(),
+                ..System::default()
+            })
+            .collect();
+        let reference = |(s, d): (usize, usize)| {
+            let system = &systems[s % systems.len()];
+            let dataset = &system.datasets[d % system.datasets.len()];
+            format!("{}.{}", system.id, dataset.id)
+        };
+        let flows = flows
+            .into_iter()
+            .enumerate()
+            .map(|(index, (inputs, output, schedule))| Flow {
+                id: format!("F{index}"),
+                inputs: inputs.into_iter().map(reference).collect(),
+                output: reference(output),
+                schedule,
+                ..Flow::default()
+            })
+            .collect();
+        Landscape {
+            systems,
+            flows,
+            ..Landscape::default()
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_landscapes_round_trip_to_identical_text(landscape in landscape()) {
+        let (first, second) = round_trip(&landscape);
+        prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn imported_diagrams_keep_nodes_and_edges(landscape in landscape()) {
+        let (first, _) = mermaid_text(&landscape);
+        let (imported, _) = import_mermaid(&first);
+        prop_assert_eq!(imported.systems.len(), landscape.systems.len());
+        let edges = first.lines().filter(|l| l.contains("-->")).count();
+        prop_assert_eq!(imported.flows.len(), edges);
+    }
+}
