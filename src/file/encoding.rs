@@ -52,14 +52,17 @@ pub fn from_ron_str(text: &str, origin: &str) -> Result<Landscape, FileError> {
         .map_err(|e| ron_syntax_error(&e, origin, &migrated))
 }
 
+/// Reads only the `format` field of a document; the rest is ignored.
+#[derive(serde::Deserialize)]
+struct FormatProbe {
+    format: Option<u32>,
+}
+
 /// Decodes JSON text; `origin` names the file in errors.
 pub fn from_json_str(text: &str, origin: &str) -> Result<Landscape, FileError> {
     check_not_blank(text, origin)?;
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        format: Option<u32>,
-    }
-    let probe: Probe = serde_json::from_str(text).map_err(|e| json_syntax_error(&e, origin))?;
+    let probe: FormatProbe =
+        serde_json::from_str(text).map_err(|e| json_syntax_error(&e, origin))?;
     let version = probe.format.unwrap_or(0);
     if version > FORMAT_VERSION {
         return Err(FileError::NewerFormat {
@@ -88,11 +91,7 @@ fn check_not_blank(text: &str, origin: &str) -> Result<(), FileError> {
 
 /// Reads only the `format` field; a document without one is format 0.
 fn probe_ron_version(text: &str, origin: &str) -> Result<u32, FileError> {
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        format: Option<u32>,
-    }
-    let probe: Probe = ron_options()
+    let probe: FormatProbe = ron_options()
         .from_str(text)
         .map_err(|e| ron_syntax_error(&e, origin, text))?;
     let version = probe.format.unwrap_or(0);
