@@ -2,10 +2,9 @@
 //!
 //! Prints every diagnostic as `line N: <message>` on stderr. Exit 1 when there are errors (with
 //! `--strict` also on warnings); nothing is written then. Otherwise the landscape is written
-//! atomically as RON.
+//! atomically (`file::save_path`) in the encoding of the output's extension.
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
 
@@ -61,9 +60,7 @@ pub fn run(args: &ImportArgs) -> Result<u8> {
         eprintln!("nothing written to {}", args.out.display());
         return Ok(EXIT_FINDINGS);
     }
-    let ron_text = ron::ser::to_string_pretty(&landscape, ron::ser::PrettyConfig::default())
-        .context("cannot encode the landscape as RON")?;
-    write_atomically(&args.out, format!("{ron_text}\n").as_bytes())?;
+    crate::file::save_path(&landscape, &args.out)?;
     eprintln!(
         "imported {} systems and {} flows into {}",
         landscape.systems.len(),
@@ -71,31 +68,4 @@ pub fn run(args: &ImportArgs) -> Result<u8> {
         args.out.display()
     );
     Ok(EXIT_OK)
-}
-
-/// Writes a file atomically: a temporary file in the same folder, fsync, then rename.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .with_context(|| format!("{} is not a file path", path.display()))?;
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
-    let temporary_name = format!(".{name}.tmp-{}", std::process::id());
-    let temporary = folder.map_or_else(
-        || PathBuf::from(&temporary_name),
-        |f| f.join(&temporary_name),
-    );
-    let result = (|| -> Result<()> {
-        let mut file = std::fs::File::create(&temporary)
-            .with_context(|| format!("cannot create {}", temporary.display()))?;
-        file.write_all(bytes)
-            .and_then(|()| file.sync_all())
-            .with_context(|| format!("cannot write {}", temporary.display()))?;
-        std::fs::rename(&temporary, path)
-            .with_context(|| format!("cannot replace {}", path.display()))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
 }

@@ -418,11 +418,14 @@ fn owner_colours(landscape: &Landscape) -> BTreeMap<String, &'static str> {
         .collect()
 }
 
-/// Saved positions when no two nodes overlap, else the layered layout (box centres on the
+/// Widens saved canvas positions so that arrow labels fit between the columns of boxes.
+pub const STORED_X_SCALE: f32 = 1.4;
+
+/// Saved positions (widened by [`STORED_X_SCALE`]) when no two nodes overlap, else the layered layout (box centres on the
 /// layout's grid).
 fn place_nodes(landscape: &Landscape, systems: &mut [SystemBox], processes: &mut [ProcessNode]) {
     let stored = |at: Position, rect: &mut Rect| {
-        rect.x = at.x;
+        rect.x = at.x * STORED_X_SCALE;
         rect.y = at.y;
     };
     for (system, node) in landscape.systems.iter().zip(systems.iter_mut()) {
