@@ -41,6 +41,8 @@ const NAME_LINE: f32 = 19.0;
 const DETAIL_LINE: f32 = 17.0;
 const BADGE_HEIGHT: f32 = 20.0;
 const BADGE_GAP: f32 = 4.0;
+/// Room for the circular-arrow icon drawn before a badge's text.
+pub const BADGE_ICON: f32 = 16.0;
 const LABEL_HEIGHT: f32 = 20.0;
 const LABEL_PADDING: f32 = 7.0;
 const SPREAD: f32 = 30.0;
@@ -86,6 +88,11 @@ impl Rect {
             && other.x < self.x + self.w + margin
             && self.y - margin < other.y + other.h
             && other.y < self.y + self.h + margin
+    }
+
+    /// Whether the point lies inside the rectangle.
+    pub fn contains(&self, p: Point) -> bool {
+        p.x >= self.x && p.x <= self.x + self.w && p.y >= self.y && p.y <= self.y + self.h
     }
 
     /// The overlapping area of the two rectangles.
@@ -243,7 +250,7 @@ pub fn draw(landscape: &Landscape) -> Scene {
                 .map(|flow| Badge {
                     flow_id: flow.id.clone(),
                     text: ellipsize_to(
-                        &format!("↻ {}", flow_label(landscape, flow)),
+                        &flow_label(landscape, flow),
                         LABEL_SIZE,
                         false,
                     ),
@@ -258,7 +265,9 @@ pub fn draw(landscape: &Landscape) -> Scene {
                 .chain(
                     badges
                         .iter()
-                        .map(|b| text_width(&b.text, LABEL_SIZE, false) + 2.0 * LABEL_PADDING),
+                        .map(|b| {
+                            text_width(&b.text, LABEL_SIZE, false) + 2.0 * LABEL_PADDING + BADGE_ICON
+                        }),
                 )
                 .fold(0.0_f32, f32::max);
             let w =
@@ -333,7 +342,7 @@ pub fn draw(landscape: &Landscape) -> Scene {
             badge.rect = Rect {
                 x: system.rect.x + STRIPE_WIDTH + PADDING - 4.0,
                 y,
-                w: text_width(&badge.text, LABEL_SIZE, false) + 2.0 * LABEL_PADDING,
+                w: text_width(&badge.text, LABEL_SIZE, false) + 2.0 * LABEL_PADDING + BADGE_ICON,
                 h: BADGE_HEIGHT,
             };
             y += BADGE_HEIGHT + BADGE_GAP;
@@ -527,6 +536,7 @@ fn route_arrows(landscape: &Landscape, box_of: &BTreeMap<&str, Rect>) -> Vec<Arr
             x: -(cb.y - ca.y) / length,
             y: (cb.x - ca.x) / length,
         };
+        let bend = clear_bend(a, b, normal, box_of, (&first, &second));
         let count = members.len() as f32;
         for (index, (flow, source, target)) in members.into_iter().enumerate() {
             let offset = (index as f32 - (count - 1.0) / 2.0) * SPREAD;
@@ -542,6 +552,10 @@ fn route_arrows(landscape: &Landscape, box_of: &BTreeMap<&str, Rect>) -> Vec<Arr
                 y: f32::midpoint(start.y, end.y),
             };
             let control = shift(mid, 1.5);
+            let control = Point {
+                x: control.x + normal.x * bend * 2.0,
+                y: control.y + normal.y * bend * 2.0,
+            };
             let text = flow_label(landscape, flow);
             let w = text_width(&text, LABEL_SIZE, false) + 2.0 * LABEL_PADDING;
             arrows.push(Arrow {
@@ -569,6 +583,62 @@ fn route_arrows(landscape: &Landscape, box_of: &BTreeMap<&str, Rect>) -> Vec<Arr
         (&x.source_id, &x.target_id, &x.flow_id).cmp(&(&y.source_id, &y.target_id, &y.flow_id))
     });
     arrows
+}
+
+/// How far (along `normal`) the arrows between boxes `a` and `b` bow out so that their curve
+/// crosses no other system box; 0 when the straight line is clear. Tries growing bends on
+/// alternating sides and keeps the one crossing the fewest boxes.
+fn clear_bend(
+    a: &Rect,
+    b: &Rect,
+    normal: Point,
+    box_of: &BTreeMap<&str, Rect>,
+    ends: (&str, &str),
+) -> f32 {
+    const BENDS: [f32; 11] = [
+        0.0, 60.0, -60.0, 120.0, -120.0, 180.0, -180.0, 240.0, -240.0, 300.0, -300.0,
+    ];
+    let others: Vec<Rect> = box_of
+        .iter()
+        .filter(|(id, _)| **id != ends.0 && **id != ends.1)
+        .map(|(_, rect)| grow(rect, 10.0))
+        .collect();
+    if others.is_empty() {
+        return 0.0;
+    }
+    let start = clip(a, b.center());
+    let end = clip(b, a.center());
+    let mut best = (usize::MAX, 0.0);
+    for bend in BENDS {
+        let probe = Arrow {
+            flow_id: String::new(),
+            source_id: String::new(),
+            target_id: String::new(),
+            start,
+            control: Point {
+                x: f32::midpoint(start.x, end.x) + normal.x * bend * 2.0,
+                y: f32::midpoint(start.y, end.y) + normal.y * bend * 2.0,
+            },
+            end,
+            batch: false,
+            via_hub: false,
+            label: Label {
+                text: String::new(),
+                rect: Rect::default(),
+            },
+        };
+        let hits = (1..20)
+            .map(|i| curve_point(&probe, i as f32 / 20.0))
+            .filter(|p| others.iter().any(|r| r.contains(*p)))
+            .count();
+        if hits < best.0 {
+            best = (hits, bend);
+        }
+        if hits == 0 {
+            break;
+        }
+    }
+    best.1
 }
 
 /// The point at `t` on an arrow's curve.

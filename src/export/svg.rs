@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::drawing::{
-    Arrow, DETAIL_SIZE, LABEL_SIZE, NAME_SIZE, ProcessNode, Rect, STRIPE_WIDTH, Scene, SystemBox,
+    Arrow, BADGE_ICON, DETAIL_SIZE, LABEL_SIZE, NAME_SIZE, ProcessNode, Rect, STRIPE_WIDTH, Scene, SystemBox,
 };
 use super::text_metrics::{FONT_FAMILY, text_width};
 
@@ -224,10 +224,25 @@ fn system_svg(out: &mut String, system: &SystemBox) {
             n(b.h),
             n(b.h / 2.0)
         );
+        let (cx, cy) = (b.x + 7.0 + 6.0, b.y + b.h / 2.0);
+        let _ = writeln!(
+            out,
+            "<path d=\"M{},{} A5,5 0 1 1 {},{}\" fill=\"none\" stroke=\"{INK}\" stroke-width=\"1.4\"/><path d=\"M{},{} L{},{} L{},{} z\" fill=\"{INK}\"/>",
+            n(cx + 5.0),
+            n(cy),
+            n(cx),
+            n(cy - 5.0),
+            n(cx - 0.5),
+            n(cy - 8.0),
+            n(cx + 3.0),
+            n(cy - 5.0),
+            n(cx - 0.5),
+            n(cy - 2.0)
+        );
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{INK}\">{}</text>",
-            n(b.x + 7.0),
+            n(b.x + 7.0 + BADGE_ICON),
             n(b.y + b.h / 2.0 + LABEL_SIZE * 0.36),
             n(LABEL_SIZE),
             escape(&badge.text)
