@@ -47,8 +47,14 @@ fn exporting_twice_gives_identical_bytes() {
 fn internal_jobs_and_multi_input_flows_draw_one_edge_per_source_system() {
     let text = exported(&support_mermaid::built_seafood());
     let erp = "ERP_ORDERS_ATP_INVOICING";
-    assert!(text.contains(&format!("    {erp} -->|\"delivery_plan, cron 0 4 * * *\"| {erp}\n")));
-    assert_eq!(text.matches("| AI_DEMAND_INVENTORY_FORECAST\n").count(), 1, "{text}");
+    assert!(text.contains(&format!(
+        "    {erp} -->|\"delivery_plan, cron 0 4 * * *\"| {erp}\n"
+    )));
+    assert_eq!(
+        text.matches("| AI_DEMAND_INVENTORY_FORECAST\n").count(),
+        1,
+        "{text}"
+    );
     assert!(text.contains(&format!(
         "    QUALITY_SYSTEM_LOT_RELEASE_HOLDS -->|\"lot_status, every 60m +15m\"| {erp}\n"
     )));

@@ -3,6 +3,8 @@
 
 mod support_mermaid;
 
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 use switchboard::export::mermaid::mermaid_text;
 use switchboard::import::{import_mermaid, severity};
@@ -153,4 +155,23 @@ proptest! {
         let edges = first.lines().filter(|l| l.contains("-->")).count();
         prop_assert_eq!(imported.flows.len(), edges);
     }
+}
+
+#[test]
+fn a_large_diagram_round_trips_quickly() {
+    let mut text = String::from("flowchart LR\n");
+    for i in 0..10_000u64 {
+        let from = (i * 7919) % 3000;
+        let to = (i * 104_729 + 13) % 3000;
+        let every = i % 90 + 1;
+        let _ = writeln!(text, "    N{from} -->|\"d{i}, every {every}m\"| N{to}");
+    }
+    let started = std::time::Instant::now();
+    let (landscape, _) = import_mermaid(&text);
+    let (first, second) = round_trip(&landscape);
+    assert_eq!(first, second);
+    assert_eq!(landscape.flows.len(), 10_000);
+    let elapsed = started.elapsed();
+    println!("3000 systems, 10000 flows: import + export + import + export in {elapsed:?}");
+    assert!(elapsed < std::time::Duration::from_secs(30));
 }

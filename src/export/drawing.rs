@@ -249,11 +249,7 @@ pub fn draw(landscape: &Landscape) -> Scene {
                 .flatten()
                 .map(|flow| Badge {
                     flow_id: flow.id.clone(),
-                    text: ellipsize_to(
-                        &flow_label(landscape, flow),
-                        LABEL_SIZE,
-                        false,
-                    ),
+                    text: ellipsize_to(&flow_label(landscape, flow), LABEL_SIZE, false),
                     rect: Rect::default(),
                     batch: !flow.is_stream(),
                 })
@@ -262,13 +258,9 @@ pub fn draw(landscape: &Landscape) -> Scene {
                 .iter()
                 .map(|l| text_width(l, NAME_SIZE, true))
                 .chain(std::iter::once(text_width(&detail, DETAIL_SIZE, false)))
-                .chain(
-                    badges
-                        .iter()
-                        .map(|b| {
-                            text_width(&b.text, LABEL_SIZE, false) + 2.0 * LABEL_PADDING + BADGE_ICON
-                        }),
-                )
+                .chain(badges.iter().map(|b| {
+                    text_width(&b.text, LABEL_SIZE, false) + 2.0 * LABEL_PADDING + BADGE_ICON
+                }))
                 .fold(0.0_f32, f32::max);
             let w =
                 (content_width + 2.0 * PADDING + STRIPE_WIDTH).clamp(MIN_BOX_WIDTH, MAX_BOX_WIDTH);

@@ -9,10 +9,12 @@
 //! Warnings: `W30` a flow whose output or inputs do not resolve to systems is not drawn;
 //! `W31` a cron schedule with no exact cron text (see `schedule_text`).
 //!
-//! Depends on `model` and `export::{output, mermaid_text, schedule_text}`.
+//! Depends on `model`, `analysis::layout::dataset_holders` and
+//! `export::{output, mermaid_text, schedule_text}`.
 
 use std::fmt::Write as _;
 
+use crate::analysis::layout::dataset_holders;
 use crate::model::Landscape;
 
 use super::mermaid_text::{escape_label, is_plain_label, node_ids};
@@ -35,6 +37,7 @@ pub fn export_mermaid(landscape: &Landscape) -> Result<ExportOutput, Vec<Diagnos
 /// The diagram text and the warnings, sorted.
 pub fn mermaid_text(landscape: &Landscape) -> (String, Vec<Diagnostic>) {
     let ids = node_ids(landscape);
+    let holders = dataset_holders(landscape);
     let mut warnings = Vec::new();
 
     let mut nodes: Vec<(&str, String)> = landscape
@@ -55,14 +58,19 @@ pub fn mermaid_text(landscape: &Landscape) -> (String, Vec<Diagnostic>) {
 
     let mut edges: Vec<(&str, &str, String, &str)> = Vec::new();
     for flow in &landscape.flows {
-        let target = landscape
-            .flow_target_system(flow)
-            .and_then(|id| ids.get(id));
-        let sources: Vec<&String> = landscape
-            .flow_source_systems(flow)
+        let target_index = holders.get(flow.output.as_str()).copied();
+        let target = target_index
+            .and_then(|i| landscape.systems.get(i))
+            .and_then(|system| ids.get(&system.id));
+        let mut sources: Vec<&String> = flow
+            .inputs
             .iter()
-            .filter_map(|id| ids.get(id))
+            .filter_map(|input| holders.get(input.as_str()))
+            .filter_map(|&i| landscape.systems.get(i))
+            .filter_map(|system| ids.get(&system.id))
             .collect();
+        sources.sort();
+        sources.dedup();
         let Some(target) = target.filter(|_| !sources.is_empty()) else {
             warnings.push(Diagnostic {
                 code: "W30",
@@ -75,13 +83,20 @@ pub fn mermaid_text(landscape: &Landscape) -> (String, Vec<Diagnostic>) {
             });
             continue;
         };
-        let dataset = landscape
-            .dataset(&flow.output)
+        let dataset = target_index
+            .and_then(|i| landscape.systems.get(i))
+            .and_then(|system| {
+                let local = flow
+                    .output
+                    .strip_prefix(system.id.as_str())?
+                    .strip_prefix('.')?;
+                system.datasets.iter().find(|d| d.id == local)
+            })
             .map_or(flow.output.as_str(), |d| {
-                if d.dataset.name.is_empty() {
-                    d.dataset.id.as_str()
+                if d.name.is_empty() {
+                    d.id.as_str()
                 } else {
-                    d.dataset.name.as_str()
+                    d.name.as_str()
                 }
             });
         let schedule = schedule_text(&flow.schedule);

@@ -7,7 +7,8 @@
 use std::fmt::Write as _;
 
 use super::drawing::{
-    Arrow, BADGE_ICON, DETAIL_SIZE, LABEL_SIZE, NAME_SIZE, ProcessNode, Rect, STRIPE_WIDTH, Scene, SystemBox,
+    Arrow, BADGE_ICON, DETAIL_SIZE, LABEL_SIZE, NAME_SIZE, ProcessNode, Rect, STRIPE_WIDTH, Scene,
+    SystemBox,
 };
 use super::text_metrics::{FONT_FAMILY, text_width};
 

@@ -218,7 +218,7 @@ pub fn built_seafood() -> Landscape {
     ];
     let kinds = ["WMS", "ERP", "MES", "TMS", "QMS", "DWH", "ML"];
     for (system, kind) in systems.iter_mut().zip(kinds) {
-        system.kind = kind.to_owned();
+        kind.clone_into(&mut system.kind);
     }
     let mut flows = vec![
         flow(
