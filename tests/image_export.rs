@@ -176,3 +176,19 @@ fn an_empty_landscape_still_draws() {
     assert!(svg_text(&landscape).starts_with("<svg"));
     assert!(export_png(&landscape).is_ok());
 }
+
+#[test]
+fn imported_seed_diagram_draws_without_label_overlaps() {
+    let (landscape, _) =
+        switchboard::import::import_mermaid(include_str!("fixtures/mermaid/seed.mmd"));
+    let scene = draw(&landscape);
+    assert_eq!(scene.arrows.len(), 10);
+    assert_no_label_overlaps(&scene);
+    if let Ok(dir) = std::env::var("SWITCHBOARD_IMAGE_OUT") {
+        let png = export_png(&landscape).expect("png");
+        let _ = std::fs::write(
+            std::path::Path::new(&dir).join("seed.png"),
+            &png.files[0].contents,
+        );
+    }
+}
