@@ -141,3 +141,18 @@ fn an_empty_or_headerless_input_is_an_error_not_a_panic() {
         );
     }
 }
+
+#[test]
+fn imported_landscapes_pass_model_validation() {
+    for text in [
+        include_str!("fixtures/mermaid/seed.mmd"),
+        "graph LR\nA -->|\"s, stream\"| B\nB -->|\"s, stream 2m\"| A\nA -->|\"job, cron 0 4 * * 1-5\"| A\n",
+    ] {
+        let (landscape, _) = import_mermaid(text);
+        let errors: Vec<_> = switchboard::model::validate(&landscape)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+}
