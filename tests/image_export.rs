@@ -136,8 +136,15 @@ fn several_flows_between_one_pair_are_drawn_apart_and_hub_flows_are_double_lines
     }
     assert_no_label_overlaps(&scene);
     let svg = svg_text(&pair_with_three_flows());
+    if let Ok(dir) = std::env::var("SWITCHBOARD_IMAGE_OUT") {
+        let png = export_png(&pair_with_three_flows()).expect("png");
+        let _ = std::fs::write(
+            std::path::Path::new(&dir).join("pair.png"),
+            &png.files[0].contents,
+        );
+    }
     assert_eq!(svg.matches("marker-end=\"url(#arrow-hub)\"").count(), 1);
-    assert!(svg.contains("stroke=\"#ffffff\" stroke-width=\"2.2\""));
+    assert!(svg.contains("stroke=\"#ffffff\" stroke-width=\"2.2\" marker-end=\"url(#arrow-hub)\""));
 }
 
 #[test]

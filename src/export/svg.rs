@@ -118,11 +118,11 @@ fn arrow_svg(out: &mut String, arrow: &Arrow) {
     if arrow.via_hub {
         let _ = writeln!(
             out,
-            "<path d=\"{d}\" fill=\"none\" stroke=\"{HUB}\" stroke-width=\"6\"{dash} marker-end=\"url(#arrow-hub)\"/>"
+            "<path d=\"{d}\" fill=\"none\" stroke=\"{HUB}\" stroke-width=\"6\"{dash}/>"
         );
         let _ = writeln!(
             out,
-            "<path d=\"{d}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"2.2\"{dash}/>"
+            "<path d=\"{d}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"2.2\"{dash} marker-end=\"url(#arrow-hub)\"/>"
         );
     } else {
         let _ = writeln!(
