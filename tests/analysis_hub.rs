@@ -75,10 +75,7 @@ fn seafood_all_eligible_skips_the_internal_and_the_two_input_flow() {
     );
     let skipped: Vec<&str> = summary.skipped.iter().map(|s| s.flow.as_str()).collect();
     assert_eq!(skipped, ["F4", "F8"]);
-    assert_eq!(
-        (summary.before.point_to_point, summary.before.hub),
-        (7, 0)
-    );
+    assert_eq!((summary.before.point_to_point, summary.before.hub), (7, 0));
     // F8 (DWH to FCST) stays point to point; every system is on the hub.
     assert_eq!((summary.after.point_to_point, summary.after.hub), (1, 7));
 }

@@ -46,7 +46,10 @@ fn point_to_point_example_uses_9_of_21_connections_where_a_hub_needs_7() {
     assert_eq!(m.hub_connections, 7);
     // The ERP and the warehouse talk in both directions: two flows, one pair.
     let erp = m.fan.iter().find(|f| f.system == "ERP");
-    assert_eq!(erp.map(|f| (f.fan_in, f.fan_out, f.flows_out)), Some((1, 3, 3)));
+    assert_eq!(
+        erp.map(|f| (f.fan_in, f.fan_out, f.flows_out)),
+        Some((1, 3, 3))
+    );
 }
 
 #[test]
@@ -60,7 +63,15 @@ fn seafood_metrics() {
     let fan: Vec<(&str, usize, usize, usize, usize)> = m
         .fan
         .iter()
-        .map(|f| (f.system.as_str(), f.fan_in, f.flows_in, f.fan_out, f.flows_out))
+        .map(|f| {
+            (
+                f.system.as_str(),
+                f.fan_in,
+                f.flows_in,
+                f.fan_out,
+                f.flows_out,
+            )
+        })
         .collect();
     assert_eq!(
         fan,
@@ -101,7 +112,12 @@ fn seafood_metrics() {
 #[test]
 fn scaling_chart_contrasts_point_to_point_with_the_hub() {
     let curve = scaling_curve(20, 100);
-    let at = |n: usize| curve.iter().find(|p| p.systems == n).map(|p| (p.point_to_point, p.hub));
+    let at = |n: usize| {
+        curve
+            .iter()
+            .find(|p| p.systems == n)
+            .map(|p| (p.point_to_point, p.hub))
+    };
     assert_eq!(at(3), Some((3, 3)));
     assert_eq!(at(10), Some((45, 10)));
     assert_eq!(at(20), Some((190, 20)));

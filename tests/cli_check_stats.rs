@@ -105,7 +105,10 @@ fn stats_on_seafood() {
     assert_eq!(stats["blast_radius"][1]["system"], "WMS");
     let human = switchboard(&["stats", "examples/seafood.ron"]);
     let text = String::from_utf8_lossy(&human.stdout);
-    assert!(text.contains("Point-to-point potential n(n-1)/2  21"), "{text}");
+    assert!(
+        text.contains("Point-to-point potential n(n-1)/2  21"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -129,7 +132,12 @@ fn findings_of(report: &Value, code: &str) -> Vec<String> {
 #[test]
 fn check_seafood_lists_the_scheduled_script_problem_and_exits_0() {
     let output = switchboard(&["check", "examples/seafood.ron", "--format", "json"]);
-    assert_eq!(code(&output), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(
+        code(&output),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
     let report = json(&output);
     assert_eq!(report["errors"], 0);
     assert_eq!(findings_of(&report, "flow-no-owner"), ["F7"]);
@@ -157,7 +165,12 @@ fn check_seafood_lists_the_scheduled_script_problem_and_exits_0() {
 #[test]
 fn check_point_to_point_exits_0() {
     let output = switchboard(&["check", "examples/point-to-point.ron"]);
-    assert_eq!(code(&output), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(
+        code(&output),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
 }
 
 #[test]
@@ -171,7 +184,12 @@ fn check_human_output_names_rule_entity_and_counts() {
 
 #[test]
 fn check_exits_1_on_validation_errors() {
-    let output = switchboard(&["check", "tests/fixtures/lint/dangling.ron", "--format", "json"]);
+    let output = switchboard(&[
+        "check",
+        "tests/fixtures/lint/dangling.ron",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code(&output), Some(1));
     let report = json(&output);
     assert!(report["errors"].as_u64().is_some_and(|n| n >= 1));
@@ -186,7 +204,10 @@ fn check_and_stats_exit_2_on_unreadable_input() {
         panic!("writes: {error}");
     }
     for command in ["check", "stats"] {
-        for path in [garbage.to_string_lossy().into_owned(), "missing.ron".to_owned()] {
+        for path in [
+            garbage.to_string_lossy().into_owned(),
+            "missing.ron".to_owned(),
+        ] {
             let output = switchboard(&[command, &path]);
             assert_eq!(code(&output), Some(2), "{command} {path}");
             let stderr = String::from_utf8_lossy(&output.stderr);
@@ -207,7 +228,12 @@ fn hub_converts_f1_and_writes_a_loadable_document() {
         "--out",
         &out.to_string_lossy(),
     ]);
-    assert_eq!(code(&output), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        code(&output),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("Routed 1 flow through the hub: F1"), "{text}");
     let converted = match switchboard::file::load_path(&out) {

@@ -322,7 +322,7 @@ mod tests {
         live.schedule = Schedule::Stream { latency_minutes: 2 };
         let l = landscape(vec![daily("F1", "S.src", "S.a", 1380, 20), stream, live]);
         let ages = max_ages(&l);
-        assert_eq!(ages.get("S.b"), Some(&1459));
+        assert_eq!(ages.get("S.b"), Some(&(1459 + 5)));
         assert_eq!(ages.get("S.c"), Some(&2));
     }
 

@@ -174,15 +174,14 @@ pub fn route_through_hub(
         if !selected {
             continue;
         }
-        match ineligibility(landscape, flow) {
-            Some(reason) => skipped.push(SkippedFlow {
+        if let Some(reason) = ineligibility(landscape, flow) {
+            skipped.push(SkippedFlow {
                 flow: flow.id.clone(),
                 reason,
-            }),
-            None => {
-                *flow = hub_flow(flow);
-                converted.push(flow.id.clone());
-            }
+            });
+        } else {
+            *flow = hub_flow(flow);
+            converted.push(flow.id.clone());
         }
     }
     converted.sort();
@@ -302,7 +301,11 @@ mod tests {
             .map(|s| s.flow.as_str())
             .collect();
         assert_eq!(skipped, ["F2", "F4"]);
-        assert!(outcome.summary.skipped[0].reason.contains("inside system A"));
+        assert!(
+            outcome.summary.skipped[0]
+                .reason
+                .contains("inside system A")
+        );
         // Converting again finds nothing new to do.
         let Ok(again) = route_through_hub(&outcome.landscape, None) else {
             panic!("no selection cannot fail");

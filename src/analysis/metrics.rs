@@ -330,11 +330,14 @@ mod tests {
     fn scaling_curve_ends_at_the_landscape_size() {
         let curve = scaling_curve(7, 50);
         assert_eq!(curve.len(), 10);
-        assert_eq!(curve[5], ScalingPoint {
-            systems: 6,
-            point_to_point: 15,
-            hub: 6
-        });
+        assert_eq!(
+            curve[5],
+            ScalingPoint {
+                systems: 6,
+                point_to_point: 15,
+                hub: 6
+            }
+        );
         let big = scaling_curve(1000, 20);
         assert!(big.len() <= 21);
         assert_eq!(big.last().map(|p| p.point_to_point), Some(499_500));

@@ -2,6 +2,7 @@
 //!
 //! Exit 0 when no finding has error severity, 1 when some has, 2 when the input is unreadable.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -66,21 +67,23 @@ fn human(file: &str, report: &CheckReport) -> String {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        text.push_str(&format!(
-            "{severity}[{}] {} {}: {}\n",
+        let _ = writeln!(
+            text,
+            "{severity}[{}] {} {}: {}",
             finding.code, finding.entity_kind, finding.entity_id, finding.message
-        ));
+        );
     }
     let infos = report.findings.len() - report.errors - report.warnings;
-    text.push_str(&format!(
-        "{file}: {} error{}, {} warning{}, {} info{}\n",
+    let _ = writeln!(
+        text,
+        "{file}: {} error{}, {} warning{}, {} info{}",
         report.errors,
         plural(report.errors),
         report.warnings,
         plural(report.warnings),
         infos,
         plural(infos)
-    ));
+    );
     text
 }
 

@@ -28,18 +28,13 @@ pub fn run(args: &HubArgs) -> Result<u8> {
     let selection = (!args.flows.is_empty()).then_some(args.flows.as_slice());
     let outcome = route_through_hub(&landscape, selection)
         .with_context(|| format!("{}", args.file.display()))?;
-    write_landscape(&args.out, &outcome.landscape)
+    crate::file::save_path(&outcome.landscape, &args.out)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
-    print!("{}", human(&outcome.summary, &args.out.display().to_string()));
+    print!(
+        "{}",
+        human(&outcome.summary, &args.out.display().to_string())
+    );
     Ok(EXIT_OK)
-}
-
-/// Writes the landscape as pretty RON.
-// TODO(analysis): switch to `crate::file::save_path` (atomic, canonical order) once it lands.
-fn write_landscape(path: &std::path::Path, landscape: &crate::model::Landscape) -> Result<()> {
-    let text = ron::ser::to_string_pretty(landscape, ron::ser::PrettyConfig::default())?;
-    std::fs::write(path, text + "\n")?;
-    Ok(())
 }
 
 fn human(summary: &HubSummary, out: &str) -> String {
@@ -51,7 +46,11 @@ fn human(summary: &HubSummary, out: &str) -> String {
             text,
             "Routed {} flow{} through the hub: {}",
             summary.converted.len(),
-            if summary.converted.len() == 1 { "" } else { "s" },
+            if summary.converted.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
             summary.converted.join(", ")
         );
     }

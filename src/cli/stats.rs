@@ -49,7 +49,13 @@ fn human(m: &Metrics) -> String {
     for (label, value) in rows {
         let _ = writeln!(text, "{label:<34} {value}");
     }
-    let width = m.fan.iter().map(|f| f.system.len()).max().unwrap_or(0).max(6);
+    let width = m
+        .fan
+        .iter()
+        .map(|f| f.system.len())
+        .max()
+        .unwrap_or(0)
+        .max(6);
     let _ = writeln!(text, "\nFan-in / fan-out (other systems; flows)");
     for fan in &m.fan {
         let _ = writeln!(
@@ -58,7 +64,10 @@ fn human(m: &Metrics) -> String {
             fan.system, fan.fan_in, fan.flows_in, fan.fan_out, fan.flows_out
         );
     }
-    let _ = writeln!(text, "\nBlast radius (processes reached if the system fails)");
+    let _ = writeln!(
+        text,
+        "\nBlast radius (processes reached if the system fails)"
+    );
     for radius in &m.blast_radius {
         let processes = if radius.processes.is_empty() {
             "-".to_owned()

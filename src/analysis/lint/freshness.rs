@@ -30,9 +30,10 @@ pub(super) fn check(landscape: &Landscape) -> Vec<Finding> {
             continue;
         };
         if age >= i64::from(sla) {
-            let producer = landscape
-                .producer_of(&id)
-                .map_or_else(|| "its producing flow".to_owned(), |f| format!("flow {}", f.id));
+            let producer = landscape.producer_of(&id).map_or_else(
+                || "its producing flow".to_owned(),
+                |f| format!("flow {}", f.id),
+            );
             findings.push(finding(
                 Severity::Warning,
                 codes::SLA_UNREACHABLE,
@@ -91,9 +92,7 @@ pub(super) fn check(landscape: &Landscape) -> Vec<Finding> {
     for process in &landscape.processes {
         for dependency in &process.dependencies {
             let dataset = dependency.dataset.as_str();
-            let is_source = landscape
-                .dataset(dataset)
-                .is_none_or(|d| d.dataset.source);
+            let is_source = landscape.dataset(dataset).is_none_or(|d| d.dataset.source);
             if !is_source && !monitored.contains(dataset) {
                 unmonitored
                     .entry(dataset)
@@ -151,13 +150,11 @@ mod tests {
         let mut landscape = healthy();
         // An hourly copy (xx:30, 10 min) of a daily 01:00 export: the 01:30 run brings today's
         // data at 01:40, so just before that the copy holds yesterday's 01:00 data, 1479 min old.
-        landscape.systems[1]
-            .datasets
-            .push(crate::model::Dataset {
-                id: "hourly".to_owned(),
-                stale_after_minutes: Some(1479),
-                ..crate::model::Dataset::default()
-            });
+        landscape.systems[1].datasets.push(crate::model::Dataset {
+            id: "hourly".to_owned(),
+            stale_after_minutes: Some(1479),
+            ..crate::model::Dataset::default()
+        });
         let mut hourly = landscape.flows[0].clone();
         hourly.id = "F2".to_owned();
         hourly.inputs = vec!["DST.copy".to_owned()];

@@ -62,7 +62,9 @@ fn batch_cycles(landscape: &Landscape) -> Vec<Finding> {
     let mut graph: DiGraph<&str, ()> = DiGraph::new();
     let mut node_of = BTreeMap::new();
     let mut node = |graph: &mut DiGraph<&str, ()>, id: &str| {
-        *node_of.entry(id.to_owned()).or_insert_with(|| graph.add_node(""))
+        *node_of
+            .entry(id.to_owned())
+            .or_insert_with(|| graph.add_node(""))
     };
     let mut flows: Vec<&Flow> = landscape.flows.iter().collect();
     flows.sort_by(|a, b| a.id.cmp(&b.id));
@@ -115,8 +117,7 @@ fn batch_cycles(landscape: &Landscape) -> Vec<Finding> {
 
 fn contract_mismatches(landscape: &Landscape) -> Vec<Finding> {
     // dataset -> contract name -> version -> flows
-    let mut usage: BTreeMap<&str, BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>>> =
-        BTreeMap::new();
+    let mut usage: BTreeMap<&str, BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>>> = BTreeMap::new();
     for flow in &landscape.flows {
         let Some(contract) = flow.contract.as_deref().and_then(|c| landscape.contract(c)) else {
             continue;
@@ -193,7 +194,9 @@ mod tests {
 
     fn circle(second: Schedule) -> Landscape {
         let mut landscape = healthy();
-        landscape.systems.push(system("THIRD", "team-c", &[("back", false)]));
+        landscape
+            .systems
+            .push(system("THIRD", "team-c", &[("back", false)]));
         landscape.monitors.clear();
         landscape.processes.clear();
         let first = landscape.flows[0].clone();
@@ -237,8 +240,13 @@ mod tests {
 
     fn two_versions(second_contract: &str) -> Landscape {
         let mut landscape = healthy();
-        landscape.systems.push(system("THIRD", "team-c", &[("stock", false)]));
-        landscape.contracts = vec![versioned("stock-v2", "2.0.0"), versioned("stock-v3", "3.0.0")];
+        landscape
+            .systems
+            .push(system("THIRD", "team-c", &[("stock", false)]));
+        landscape.contracts = vec![
+            versioned("stock-v2", "2.0.0"),
+            versioned("stock-v3", "3.0.0"),
+        ];
         landscape.flows[0].contract = Some("stock-v3".to_owned());
         let mut reader = landscape.flows[0].clone();
         reader.id = "F2".to_owned();
