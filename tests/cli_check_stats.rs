@@ -261,3 +261,14 @@ fn hub_names_an_unknown_flow_and_exits_2() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("F99"));
     assert!(!out.exists());
 }
+
+#[test]
+fn point_to_point_example_is_saved_in_canonical_form() {
+    let path = root().join("examples/point-to-point.ron");
+    let landscape = match switchboard::file::load_path(&path) {
+        Ok(landscape) => landscape,
+        Err(error) => panic!("loads: {error}"),
+    };
+    let saved = switchboard::file::encoding::to_ron_string(&landscape).ok();
+    assert_eq!(saved, std::fs::read_to_string(&path).ok());
+}

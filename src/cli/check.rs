@@ -48,14 +48,27 @@ pub fn run(args: &CheckArgs) -> Result<u8> {
     let landscape = super::input::load_landscape(&args.file)?;
     let report = check_report(&landscape);
     match args.format {
-        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-        OutputFormat::Human => print!("{}", human(&args.file.display().to_string(), &report)),
+        OutputFormat::Json => print_stdout(&(serde_json::to_string_pretty(&report)? + "\n"))?,
+        OutputFormat::Human => print_stdout(&human(&args.file.display().to_string(), &report))?,
     }
     Ok(if report.errors > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     })
+}
+
+/// Writes text to standard output; a closed pipe (`switchboard check … | head`) is not an error.
+pub(crate) fn print_stdout(text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(()),
+    }
 }
 
 /// The human-readable report: one block per finding, then a summary line.

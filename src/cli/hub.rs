@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 
 use super::EXIT_OK;
+use super::check::print_stdout;
 use crate::analysis::hub::{ConnectionCounts, HubSummary, route_through_hub};
 
 /// Arguments of `hub`.
@@ -30,10 +31,7 @@ pub fn run(args: &HubArgs) -> Result<u8> {
         .with_context(|| format!("{}", args.file.display()))?;
     crate::file::save_path(&outcome.landscape, &args.out)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
-    print!(
-        "{}",
-        human(&outcome.summary, &args.out.display().to_string())
-    );
+    print_stdout(&human(&outcome.summary, &args.out.display().to_string()))?;
     Ok(EXIT_OK)
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
+use super::check::print_stdout;
 use super::{EXIT_OK, OutputFormat};
 use crate::analysis::metrics::{Metrics, metrics};
 
@@ -23,8 +24,8 @@ pub fn run(args: &StatsArgs) -> Result<u8> {
     let landscape = super::input::load_landscape(&args.file)?;
     let metrics = metrics(&landscape);
     match args.format {
-        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&metrics)?),
-        OutputFormat::Human => print!("{}", human(&metrics)),
+        OutputFormat::Json => print_stdout(&(serde_json::to_string_pretty(&metrics)? + "\n"))?,
+        OutputFormat::Human => print_stdout(&human(&metrics))?,
     }
     Ok(EXIT_OK)
 }
