@@ -8,8 +8,9 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde::Serialize;
 
+use super::index::Index;
 use crate::model::Landscape;
-use crate::model::graph::{connected_pairs, hub_connections, potential_connections};
+use crate::model::graph::potential_connections;
 
 /// The metrics of one landscape.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -72,8 +73,15 @@ pub struct ScalingPoint {
 
 /// Computes the metrics of a landscape.
 pub fn metrics(landscape: &Landscape) -> Metrics {
+    let index = Index::new(landscape);
     let systems = landscape.systems.len();
-    let pairs = connected_pairs(landscape).len();
+    let pair_set = index.connected_pairs(&landscape.flows);
+    let pairs = pair_set.len();
+    let hub_connections = pair_set
+        .iter()
+        .flat_map(|(a, b)| [*a, *b])
+        .collect::<BTreeSet<&str>>()
+        .len();
     let potential = potential_connections(systems);
     let density = if potential == 0 {
         0.0
@@ -88,15 +96,19 @@ pub fn metrics(landscape: &Landscape) -> Metrics {
         connected_pairs: pairs,
         potential_connections: potential,
         density,
-        hub_connections: hub_connections(landscape),
+        hub_connections,
         flows_via_hub: landscape.flows.iter().filter(|f| f.via_hub).count(),
-        fan: fan(landscape),
-        blast_radius: blast_radius(landscape),
+        fan: fan_with(landscape, &index),
+        blast_radius: blast_radius_with(landscape, &index),
     }
 }
 
 /// Fan-in and fan-out of every system, sorted by system id.
 pub fn fan(landscape: &Landscape) -> Vec<SystemFan> {
+    fan_with(landscape, &Index::new(landscape))
+}
+
+fn fan_with(landscape: &Landscape, index: &Index<'_>) -> Vec<SystemFan> {
     #[derive(Default)]
     struct Tally {
         senders: BTreeSet<String>,
@@ -110,13 +122,14 @@ pub fn fan(landscape: &Landscape) -> Vec<SystemFan> {
         .map(|s| (s.id.clone(), Tally::default()))
         .collect();
     for flow in &landscape.flows {
-        let Some(target) = landscape.flow_target_system(flow) else {
+        let Some(target) = index.target_system(flow) else {
             continue;
         };
-        let sources: Vec<String> = landscape
-            .flow_source_systems(flow)
+        let sources: Vec<String> = index
+            .source_systems(flow)
             .into_iter()
-            .filter(|s| s != target)
+            .filter(|s| *s != target)
+            .map(str::to_owned)
             .collect();
         if sources.is_empty() {
             continue;
@@ -148,6 +161,10 @@ pub fn fan(landscape: &Landscape) -> Vec<SystemFan> {
 /// that reads a reached dataset to its output, and collect the processes depending on a reached
 /// dataset. Ranked by processes reached, then datasets reached (both descending), then system id.
 pub fn blast_radius(landscape: &Landscape) -> Vec<BlastRadius> {
+    blast_radius_with(landscape, &Index::new(landscape))
+}
+
+fn blast_radius_with(landscape: &Landscape, index: &Index<'_>) -> Vec<BlastRadius> {
     let mut consumers: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for flow in &landscape.flows {
         for input in &flow.inputs {
@@ -170,10 +187,10 @@ pub fn blast_radius(landscape: &Landscape) -> Vec<BlastRadius> {
         .systems
         .iter()
         .map(|system| {
-            let own: Vec<String> = landscape
-                .datasets()
-                .filter(|d| d.system.id == system.id)
-                .map(|d| d.full_id())
+            let own: Vec<String> = system
+                .datasets
+                .iter()
+                .map(|d| crate::model::dataset_full_id(&system.id, &d.id))
                 .collect();
             let mut reached: BTreeSet<String> = own.iter().cloned().collect();
             let mut queue: VecDeque<String> = own.into_iter().collect();
@@ -192,7 +209,7 @@ pub fn blast_radius(landscape: &Landscape) -> Vec<BlastRadius> {
                 .collect();
             let systems: BTreeSet<&str> = reached
                 .iter()
-                .filter_map(|d| landscape.system_of_dataset(d))
+                .filter_map(|d| index.system_of.get(d).copied())
                 .filter(|s| *s != system.id)
                 .collect();
             BlastRadius {
@@ -295,6 +312,20 @@ mod tests {
         assert_eq!(m.potential_connections, 3);
         assert_eq!(m.hub_connections, 3);
         assert!((m.density - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn pairs_and_hub_agree_with_the_model_graph() {
+        let landscape = chain();
+        let m = metrics(&landscape);
+        assert_eq!(
+            m.connected_pairs,
+            crate::model::graph::connected_pairs(&landscape).len()
+        );
+        assert_eq!(
+            m.hub_connections,
+            crate::model::graph::hub_connections(&landscape)
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 pub mod freshness;
 pub mod hub;
+pub mod index;
 pub mod lint;
 pub mod metrics;
 

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{codes, finding};
 use crate::analysis::freshness::watermarks;
+use crate::analysis::index::Index;
 use crate::model::time::format_duration;
 use crate::model::{Finding, Landscape, Severity};
 
@@ -20,6 +21,7 @@ pub(super) fn check(landscape: &Landscape) -> Vec<Finding> {
     let settings = &landscape.settings;
     let (start, end) = (settings.horizon_start, settings.horizon_end);
     let marks = watermarks(landscape);
+    let index = Index::new(landscape);
 
     for dataset in landscape.datasets() {
         let id = dataset.full_id();
@@ -30,7 +32,7 @@ pub(super) fn check(landscape: &Landscape) -> Vec<Finding> {
             continue;
         };
         if age >= i64::from(sla) {
-            let producer = landscape.producer_of(&id).map_or_else(
+            let producer = index.producer.get(id.as_str()).map_or_else(
                 || "its producing flow".to_owned(),
                 |f| format!("flow {}", f.id),
             );
@@ -92,7 +94,8 @@ pub(super) fn check(landscape: &Landscape) -> Vec<Finding> {
     for process in &landscape.processes {
         for dependency in &process.dependencies {
             let dataset = dependency.dataset.as_str();
-            let is_source = landscape.dataset(dataset).is_none_or(|d| d.dataset.source);
+            let is_source =
+                !index.system_of.contains_key(dataset) || index.sources.contains(dataset);
             if !is_source && !monitored.contains(dataset) {
                 unmonitored
                     .entry(dataset)

@@ -55,18 +55,43 @@ pub fn lint(landscape: &Landscape) -> Vec<Finding> {
     findings
 }
 
-/// Sorts findings deterministically: errors first, then by entity kind, entity id, code and
-/// message; exact duplicates are removed.
+/// Sorts findings deterministically: errors first, then by entity kind, entity id (digit runs
+/// compared as numbers, so `F2` comes before `F10`), code and message; exact duplicates are
+/// removed.
 pub fn sort_findings(findings: &mut Vec<Finding>) {
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
             .then_with(|| a.entity_kind.cmp(b.entity_kind))
+            .then_with(|| natural_key(&a.entity_id).cmp(&natural_key(&b.entity_id)))
             .then_with(|| a.entity_id.cmp(&b.entity_id))
             .then_with(|| a.code.cmp(b.code))
             .then_with(|| a.message.cmp(&b.message))
     });
     findings.dedup();
+}
+
+/// A sort key that orders runs of digits by their numeric value: `F2` < `F10`.
+fn natural_key(id: &str) -> Vec<(String, u128)> {
+    let mut key = Vec::new();
+    let mut text = String::new();
+    let mut digits = String::new();
+    for c in id.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                key.push((
+                    std::mem::take(&mut text),
+                    digits.parse().unwrap_or(u128::MAX),
+                ));
+                digits.clear();
+            }
+            text.push(c);
+        }
+    }
+    key.push((text, digits.parse().unwrap_or(0)));
+    key
 }
 
 /// A finding of one rule about one entity.
@@ -83,6 +108,18 @@ fn finding(
         entity_kind,
         entity_id: entity_id.to_owned(),
         message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_key;
+
+    #[test]
+    fn ids_sort_naturally() {
+        let mut ids = ["F10", "F2", "F1", "F1a", "A", "P_2", "P_10"];
+        ids.sort_by_key(|id| natural_key(id));
+        assert_eq!(ids, ["A", "F1", "F1a", "F2", "F10", "P_2", "P_10"]);
     }
 }
 

@@ -9,6 +9,7 @@ use petgraph::algo::tarjan_scc;
 use petgraph::graph::DiGraph;
 
 use super::{codes, finding};
+use crate::analysis::index::Index;
 use crate::model::{Finding, Flow, Landscape, Severity};
 
 /// Findings about the shape of the landscape.
@@ -34,13 +35,15 @@ fn unconsumed(landscape: &Landscape) -> Vec<Finding> {
             .flat_map(|p| p.dependencies.iter().map(|d| d.dataset.as_str())),
     );
     used.extend(landscape.monitors.iter().map(|m| m.dataset.as_str()));
+    let index = Index::new(landscape);
     landscape
         .datasets()
         .map(|d| d.full_id())
         .filter(|id| !used.contains(id.as_str()))
         .map(|id| {
-            let produced = landscape
-                .producer_of(&id)
+            let produced = index
+                .producer
+                .get(id.as_str())
                 .map(|f| format!(" Flow {} keeps producing it.", f.id))
                 .unwrap_or_default();
             finding(
@@ -80,6 +83,13 @@ fn batch_cycles(landscape: &Landscape) -> Vec<Finding> {
     }
     let mut findings = Vec::new();
     for component in tarjan_scc(&graph) {
+        let is_cycle = match component.as_slice() {
+            [single] => graph.contains_edge(*single, *single),
+            _ => true,
+        };
+        if !is_cycle {
+            continue;
+        }
         let members: BTreeSet<&str> = component
             .iter()
             .filter_map(|n| dataset_of_node.get(n).copied())
@@ -219,6 +229,13 @@ mod tests {
         let findings = crate::analysis::lint(&landscape);
         assert_eq!(findings[0].entity_id, "F1");
         assert!(findings[0].message.contains("F1, F2"));
+    }
+
+    #[test]
+    fn a_batch_flow_reading_its_own_output_is_a_cycle() {
+        let mut landscape = healthy();
+        landscape.flows[0].inputs.push("DST.copy".to_owned());
+        assert_eq!(lint_codes(&landscape), [codes::BATCH_CYCLE]);
     }
 
     #[test]
