@@ -80,8 +80,7 @@ impl Watermark {
 /// keyed by full dataset id. Datasets on a cycle, downstream of one, or with neither a producer
 /// nor the source flag are left out (validation reports them).
 pub fn watermarks(landscape: &Landscape) -> BTreeMap<String, Watermark> {
-    let settings = &landscape.settings;
-    let (sim_start, end) = (settings.sim_start, settings.horizon_end);
+    let (sim_start, end) = evaluation_window(landscape);
     let mut result: BTreeMap<String, Watermark> = BTreeMap::new();
     for dataset in landscape.datasets() {
         if dataset.dataset.source {
@@ -133,15 +132,36 @@ pub fn watermarks(landscape: &Landscape) -> BTreeMap<String, Watermark> {
     result
 }
 
+/// The longest stretch of simulated time the analysis evaluates (five weeks), so that a hostile
+/// horizon cannot make lint hang; real documents use 10 days (`simulation.md` §3.7).
+pub const MAX_WINDOW_MINUTES: SimTime = 5 * 7 * DAY_MINUTES;
+
+/// `(sim_start, end)` of the evaluation: the settings' warm-up start and horizon end, the end
+/// clamped to [`MAX_WINDOW_MINUTES`] after the start.
+pub fn evaluation_window(landscape: &Landscape) -> (SimTime, SimTime) {
+    let settings = &landscape.settings;
+    let start = settings.sim_start;
+    (
+        start,
+        settings
+            .horizon_end
+            .min(start.saturating_add(MAX_WINDOW_MINUTES)),
+    )
+}
+
+/// The reporting window `[horizon_start, horizon_end)` in which ages count, clamped like
+/// [`evaluation_window`].
+pub fn reporting_window(landscape: &Landscape) -> (SimTime, SimTime) {
+    let (start, end) = evaluation_window(landscape);
+    (landscape.settings.horizon_start.max(start).min(end), end)
+}
+
 /// The largest nominal age of each dataset over the reporting window, keyed by full id.
 pub fn max_ages(landscape: &Landscape) -> BTreeMap<String, SimTime> {
-    let settings = &landscape.settings;
+    let (start, end) = reporting_window(landscape);
     watermarks(landscape)
         .into_iter()
-        .filter_map(|(id, w)| {
-            w.max_age(settings.horizon_start, settings.horizon_end, None)
-                .map(|age| (id, age))
-        })
+        .filter_map(|(id, w)| w.max_age(start, end, None).map(|age| (id, age)))
         .collect()
 }
 
@@ -349,6 +369,14 @@ mod tests {
             daily("F2", "S.b", "S.a", 120, 10),
         ]);
         assert!(watermarks(&l).keys().all(|k| k == "S.src"));
+    }
+
+    #[test]
+    fn a_hostile_horizon_is_clamped() {
+        let mut l = landscape(vec![daily("F1", "S.src", "S.a", 1380, 20)]);
+        l.settings.horizon_end = SimTime::MAX;
+        assert_eq!(evaluation_window(&l), (0, MAX_WINDOW_MINUTES));
+        assert_eq!(max_ages(&l).get("S.a"), Some(&1459));
     }
 
     #[test]

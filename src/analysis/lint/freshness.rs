@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{codes, finding};
-use crate::analysis::freshness::watermarks;
+use crate::analysis::freshness::{reporting_window, watermarks};
 use crate::analysis::index::Index;
 use crate::model::time::format_duration;
 use crate::model::{Finding, Landscape, Severity};
@@ -18,8 +18,7 @@ use crate::model::{Finding, Landscape, Severity};
 /// Findings about freshness.
 pub(super) fn check(landscape: &Landscape) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let settings = &landscape.settings;
-    let (start, end) = (settings.horizon_start, settings.horizon_end);
+    let (start, end) = reporting_window(landscape);
     let marks = watermarks(landscape);
     let index = Index::new(landscape);
 
