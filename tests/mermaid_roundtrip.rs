@@ -175,3 +175,79 @@ fn a_large_diagram_round_trips_quickly() {
     println!("3000 systems, 10000 flows: import + export + import + export in {elapsed:?}");
     assert!(elapsed < std::time::Duration::from_secs(30));
 }
+
+/// A random diagram in the accepted syntax: node declarations, arrows of every accepted form,
+/// chains, comments and a theme line.
+fn diagram() -> impl Strategy<Value = String> {
+    let id = prop_oneof![
+        "[A-Z]{1,2}",
+        "[a-z][a-z0-9_]{0,3}".prop_filter("Mermaid keyword", |id| id != "end"),
+        Just("END".to_owned()),
+    ];
+    let label = prop_oneof![
+        "[A-Za-z0-9 ]{1,10}",
+        "[A-Za-z0-9 ,#|<>\"]{0,10}".prop_map(|l| format!("\"{}\"", escape(&l))),
+    ];
+    let edge_label = prop_oneof![
+        Just(String::new()),
+        "[a-z ]{1,8}".prop_map(|l| format!("|{l}|")),
+        ("[a-z]{1,6}", 1u32..300).prop_map(|(d, m)| format!("|\"{d}, every {m}m\"|")),
+        ("[a-z]{1,6}", 0u32..60, 0u32..24)
+            .prop_map(|(d, m, h)| format!("|\"{d}, cron {m} {h} * * *\"|")),
+        "[a-z]{1,6}".prop_map(|l| format!("-- {l} ")),
+    ];
+    let node = (id, prop::option::of(label)).prop_map(|(id, label)| match label {
+        Some(label) => format!("{id}[{label}]"),
+        None => id,
+    });
+    let statement = prop_oneof![
+        node.clone(),
+        (
+            node.clone(),
+            prop::collection::vec((edge_label, node), 1..3)
+        )
+            .prop_map(|(first, rest)| {
+                let mut line = first;
+                for (label, node) in rest {
+                    if label.starts_with("--") {
+                        let _ = write!(line, " {label}--> {node}");
+                    } else {
+                        let _ = write!(line, " -->{label} {node}");
+                    }
+                }
+                line
+            }),
+        Just("%% a comment".to_owned()),
+    ];
+    prop::collection::vec(statement, 0..12).prop_map(|lines| {
+        format!(
+            "%%{{init: {{'theme': 'dark'}}}}%%\ngraph LR\n{}\n",
+            lines.join("\n")
+        )
+    })
+}
+
+fn escape(text: &str) -> String {
+    switchboard::export::mermaid_text::escape_label(text)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn accepted_diagrams_reach_a_fixed_point_after_one_import(text in diagram()) {
+        let (first, diagnostics) = import_mermaid(&text);
+        let errors: Vec<_> = diagnostics
+            .iter()
+            .filter(|d| severity(d.code) == Severity::Error)
+            .collect();
+        prop_assert!(errors.is_empty(), "{:?}\n{}", errors, text);
+        let (once, _) = mermaid_text(&first);
+        let (second, _) = import_mermaid(&once);
+        let (twice, _) = mermaid_text(&second);
+        prop_assert_eq!(&once, &twice);
+        let arrows = text.matches("-->").count();
+        prop_assert_eq!(first.flows.len(), arrows);
+        prop_assert_eq!(second.systems.len(), first.systems.len());
+    }
+}
