@@ -13,11 +13,11 @@ use std::process::Command;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use lapin::Confirmation;
 use lapin::options::{
     BasicGetOptions, BasicNackOptions, BasicPublishOptions, BasicRejectOptions,
     ConfirmSelectOptions, QueueDeclareOptions,
 };
-use lapin::Confirmation;
 use lapin::types::FieldTable;
 use lapin::{BasicProperties, Channel, Connection, ConnectionProperties};
 use serde_json::{Value, json};
@@ -86,19 +86,30 @@ fn read_json(path: &Path) -> Value {
 
 /// Imports the three files in the first-deployment order with `rabbitmqctl`.
 fn ctl_import(broker: &Broker, dir: &Path) {
-    for name in ["definitions.json", "users.bootstrap.json", "permissions.json"] {
+    for name in [
+        "definitions.json",
+        "users.bootstrap.json",
+        "permissions.json",
+    ] {
         let path = dir.join("rabbitmq").join(name);
-        ctl(broker, &["import_definitions", path.to_str().expect("path")]);
+        ctl(
+            broker,
+            &["import_definitions", path.to_str().expect("path")],
+        );
     }
 }
 
 /// Polls `rabbitmqctl export_definitions` every 0.5 s for up to 20 s until the comparison
 /// shows no problem; returns the last comparison and the attempt count.
 fn read_back(broker: &Broker, dir: &Path, vhost: &str) -> (Comparison, usize) {
-    let files: Vec<Value> = ["definitions.json", "users.bootstrap.json", "permissions.json"]
-        .iter()
-        .map(|n| read_json(&dir.join("rabbitmq").join(n)))
-        .collect();
+    let files: Vec<Value> = [
+        "definitions.json",
+        "users.bootstrap.json",
+        "permissions.json",
+    ]
+    .iter()
+    .map(|n| read_json(&dir.join("rabbitmq").join(n)))
+    .collect();
     let refs: Vec<&Value> = files.iter().collect();
     let actual_path = dir.join("actual.json");
     let start = Instant::now();
@@ -107,7 +118,11 @@ fn read_back(broker: &Broker, dir: &Path, vhost: &str) -> (Comparison, usize) {
         attempt += 1;
         ctl(
             broker,
-            &["-q", "export_definitions", actual_path.to_str().expect("path")],
+            &[
+                "-q",
+                "export_definitions",
+                actual_path.to_str().expect("path"),
+            ],
         );
         let comparison = compare(&refs, &read_json(&actual_path), vhost, true);
         if comparison.problems() == 0 || start.elapsed() > Duration::from_secs(20) {
@@ -123,7 +138,10 @@ fn amqp_url(broker: &Broker, user: &str, password: &str, vhost: &str) -> String 
         .strip_prefix("amqp://")
         .expect("amqp:// URL")
         .trim_end_matches('/');
-    format!("amqp://{user}:{password}@{host}/{}", vhost.replace('/', "%2F"))
+    format!(
+        "amqp://{user}:{password}@{host}/{}",
+        vhost.replace('/', "%2F")
+    )
 }
 
 async fn channel(url: &str) -> (Connection, Channel) {
@@ -142,7 +160,12 @@ async fn channel(url: &str) -> (Connection, Channel) {
     (connection, channel)
 }
 
-async fn publish(channel: &Channel, exchange: &str, key: &str, body: &[u8]) -> lapin::Result<Confirmation> {
+async fn publish(
+    channel: &Channel,
+    exchange: &str,
+    key: &str,
+    body: &[u8],
+) -> lapin::Result<Confirmation> {
     channel
         .basic_publish(
             exchange.into(),
@@ -182,7 +205,9 @@ fn refused<T: std::fmt::Debug>(result: &lapin::Result<T>) -> bool {
         Ok(_) => false,
         Err(e) => {
             let text = format!("{e:?} {e}");
-            text.contains("403") || text.contains("ACCESS_REFUSED") || text.contains("AccessRefused")
+            text.contains("403")
+                || text.contains("ACCESS_REFUSED")
+                || text.contains("AccessRefused")
         }
     }
 }
@@ -192,7 +217,9 @@ fn worked_example_imports_reads_back_and_behaves() {
     let Some(broker) = broker("worked_example_imports_reads_back_and_behaves") else {
         return;
     };
-    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let landscape = load("tests/fixtures/export/worked-example.ron");
     let dir = tempfile::tempdir().expect("tempdir");
     let output = export_rabbitmq(&landscape, &RabbitOptions::default()).expect("export");
@@ -212,16 +239,17 @@ fn worked_example_imports_reads_back_and_behaves() {
     );
 
     // Passwords through the project's own secret_users, then log in as each service user.
-    let passwords: BTreeMap<String, String> = ["SVC_WMS_PASSWORD", "SVC_ERP_PASSWORD", "SVC_DWH_PASSWORD"]
-        .iter()
-        .map(|v| {
-            let nanos = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .expect("clock")
-                .as_nanos();
-            ((*v).to_owned(), format!("pw-{v}-{nanos}"))
-        })
-        .collect();
+    let passwords: BTreeMap<String, String> =
+        ["SVC_WMS_PASSWORD", "SVC_ERP_PASSWORD", "SVC_DWH_PASSWORD"]
+            .iter()
+            .map(|v| {
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .expect("clock")
+                    .as_nanos();
+                ((*v).to_owned(), format!("pw-{v}-{nanos}"))
+            })
+            .collect();
     let credentials = json!({
         "svc-wms": {"password_env": "SVC_WMS_PASSWORD"},
         "svc-erp": {"password_env": "SVC_ERP_PASSWORD"},
@@ -248,10 +276,16 @@ fn worked_example_imports_reads_back_and_behaves() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&secret_path).expect("meta").permissions().mode();
+        let mode = std::fs::metadata(&secret_path)
+            .expect("meta")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600, "users.secret.json must be 0600");
     }
-    ctl(&broker, &["import_definitions", secret_path.to_str().expect("path")]);
+    ctl(
+        &broker,
+        &["import_definitions", secret_path.to_str().expect("path")],
+    );
 
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     runtime.block_on(async {
@@ -351,12 +385,12 @@ fn silent_import_failures_are_caught_by_the_read_back() {
     let Some(broker) = broker("silent_import_failures_are_caught_by_the_read_back") else {
         return;
     };
-    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = tempfile::tempdir().expect("tempdir");
     let vhost = "sb-silent";
-    let queue = |name: &str, durable: bool, args: Value| {
-        json!({"name": name, "vhost": vhost, "durable": durable, "auto_delete": false, "arguments": args})
-    };
+    let queue = |name: &str, durable: bool, args: Value| json!({"name": name, "vhost": vhost, "durable": durable, "auto_delete": false, "arguments": args});
     let first = json!({
         "vhosts": [{"name": vhost, "metadata": {"description": "silent failures", "tags": ["switchboard"]}}],
         "exchanges": [{"name": "erp.events", "vhost": vhost, "type": "topic", "durable": true, "auto_delete": false, "internal": false, "arguments": {}}],
@@ -375,14 +409,31 @@ fn silent_import_failures_are_caught_by_the_read_back() {
     let bad_path = dir.path().join("bad.json");
     std::fs::write(&first_path, first.to_string()).expect("write");
     std::fs::write(&bad_path, bad.to_string()).expect("write");
-    ctl(&broker, &["import_definitions", first_path.to_str().expect("path")]);
-    ctl(&broker, &["import_definitions", bad_path.to_str().expect("path")]);
+    ctl(
+        &broker,
+        &["import_definitions", first_path.to_str().expect("path")],
+    );
+    ctl(
+        &broker,
+        &["import_definitions", bad_path.to_str().expect("path")],
+    );
     let actual_path = dir.path().join("actual.json");
     let mut lines = Vec::new();
     for _ in 0..40 {
-        ctl(&broker, &["-q", "export_definitions", actual_path.to_str().expect("path")]);
+        ctl(
+            &broker,
+            &[
+                "-q",
+                "export_definitions",
+                actual_path.to_str().expect("path"),
+            ],
+        );
         let comparison = compare(&[&bad], &read_json(&actual_path), vhost, false);
-        lines = comparison.findings.iter().map(ToString::to_string).collect();
+        lines = comparison
+            .findings
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         if comparison.problems() >= 3 {
             break;
         }
@@ -392,9 +443,15 @@ fn silent_import_failures_are_caught_by_the_read_back() {
         println!("  {line}");
     }
     let has = |prefix: &str| lines.iter().any(|l| l.starts_with(prefix));
-    assert!(has("MISSING   bindings (sb-silent, erp.events, queue, no.such.queue, x, {})"), "{lines:?}");
+    assert!(
+        has("MISSING   bindings (sb-silent, erp.events, queue, no.such.queue, x, {})"),
+        "{lines:?}"
+    );
     assert!(has("MISSING   queues (sb-silent, bad.quorum)"), "{lines:?}");
-    assert!(has("DIFFERENT queues (sb-silent, erp.stock): arguments"), "{lines:?}");
+    assert!(
+        has("DIFFERENT queues (sb-silent, erp.stock): arguments"),
+        "{lines:?}"
+    );
     ctl(&broker, &["delete_vhost", vhost]);
     println!("PASS the three silent import failures are reported");
 }
@@ -414,15 +471,21 @@ fn seafood_exports_import_and_route() {
     let Some(broker) = broker("seafood_exports_import_and_route") else {
         return;
     };
-    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     // As drawn, seafood is mostly point-to-point: the export warns (W01) for those flows.
     let plain = export_rabbitmq(&load("examples/seafood.ron"), &RabbitOptions::default())
         .expect("seafood exports");
     let w01 = plain.warnings.iter().filter(|w| w.code == "W01").count();
-    println!("seafood as drawn: {} warnings, {w01} of them W01 (not exported)", plain.warnings.len());
+    println!(
+        "seafood as drawn: {} warnings, {w01} of them W01 (not exported)",
+        plain.warnings.len()
+    );
 
     let landscape = seafood_via_hub();
-    let output = export_rabbitmq(&landscape, &RabbitOptions::default()).expect("hub variant exports");
+    let output =
+        export_rabbitmq(&landscape, &RabbitOptions::default()).expect("hub variant exports");
     let dir = tempfile::tempdir().expect("tempdir");
     write_all(dir.path(), &output);
     ctl_import(&broker, dir.path());
@@ -432,7 +495,10 @@ fn seafood_exports_import_and_route() {
     }
     assert_eq!(comparison.problems(), 0);
     assert_eq!(comparison.extras(), Vec::<String>::new());
-    println!("PASS seafood (hub variant): {} entities match (attempt {attempts})", comparison.matched);
+    println!(
+        "PASS seafood (hub variant): {} entities match (attempt {attempts})",
+        comparison.matched
+    );
 
     // Routing through the management API as guest: every designed binding key is routed.
     let definitions = read_json(&dir.path().join("rabbitmq/definitions.json"));
@@ -443,7 +509,19 @@ fn seafood_exports_import_and_route() {
         if !source.ends_with(".events") {
             continue;
         }
-        ctl(&broker, &["-q", "set_permissions", "-p", "seafood-hub", "guest", ".*", ".*", ".*"]);
+        ctl(
+            &broker,
+            &[
+                "-q",
+                "set_permissions",
+                "-p",
+                "seafood-hub",
+                "guest",
+                ".*",
+                ".*",
+                ".*",
+            ],
+        );
         let url = format!("{}/api/exchanges/seafood-hub/{source}/publish", broker.mgmt);
         let body = json!({"properties": {}, "routing_key": binding["routing_key"], "payload": "x", "payload_encoding": "string"});
         let reply: Value = agent
@@ -454,7 +532,12 @@ fn seafood_exports_import_and_route() {
             .into_body()
             .read_json()
             .expect("json");
-        assert_eq!(reply["routed"], json!(true), "{source} {}", binding["routing_key"]);
+        assert_eq!(
+            reply["routed"],
+            json!(true),
+            "{source} {}",
+            binding["routing_key"]
+        );
         routed += 1;
     }
     println!("PASS seafood (hub variant): {routed} designed routes are routed");
@@ -476,14 +559,19 @@ fn deploy_creates_users_posts_and_verifies() {
     let Some(broker) = broker("deploy_creates_users_posts_and_verifies") else {
         return;
     };
-    let _serial = SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let vhost = "nordic-seafood-deploy";
     let options = RabbitOptions {
         vhost: Some(vhost.to_owned()),
     };
     let mut landscape = load("tests/fixtures/export/worked-example.ron");
     let dir = tempfile::tempdir().expect("tempdir");
-    write_all(dir.path(), &export_rabbitmq(&landscape, &options).expect("export"));
+    write_all(
+        dir.path(),
+        &export_rabbitmq(&landscape, &options).expect("export"),
+    );
     let args = DeployArgs {
         target: "rabbitmq".to_owned(),
         file: dir.path().join("rabbitmq/definitions.json"),
@@ -511,15 +599,26 @@ fn deploy_creates_users_posts_and_verifies() {
             flow.retry.max_attempts = 6;
         }
     }
-    write_all(dir.path(), &export_rabbitmq(&landscape, &options).expect("export"));
+    write_all(
+        dir.path(),
+        &export_rabbitmq(&landscape, &options).expect("export"),
+    );
     let report = deploy(&args, "guest");
     for line in &report.lines {
         println!("{line}");
     }
     assert_eq!(report.exit, 0);
-    assert!(report.lines.iter().any(|l| l == "user exists, left untouched: svc-erp"));
+    assert!(
+        report
+            .lines
+            .iter()
+            .any(|l| l == "user exists, left untouched: svc-erp")
+    );
     let policy: Value = http_agent()
-        .get(format!("{}/api/policies/{vhost}/switchboard.erp.stock", broker.mgmt))
+        .get(format!(
+            "{}/api/policies/{vhost}/switchboard.erp.stock",
+            broker.mgmt
+        ))
         .header("Authorization", GUEST_AUTH)
         .call()
         .expect("get policy")
@@ -532,6 +631,11 @@ fn deploy_creates_users_posts_and_verifies() {
     // A wrong password is reported as an authentication failure (exit 2).
     let report = deploy(&args, "wrong-password");
     assert_eq!(report.exit, 2);
-    assert!(report.lines.iter().any(|l| l.contains("authentication failed for user guest")));
+    assert!(
+        report
+            .lines
+            .iter()
+            .any(|l| l.contains("authentication failed for user guest"))
+    );
     ctl(&broker, &["delete_vhost", vhost]);
 }

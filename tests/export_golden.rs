@@ -63,8 +63,7 @@ fn assert_golden(output: &ExportOutput, subdir: &str) {
             std::fs::write(&path, &file.contents).expect("write golden");
             continue;
         }
-        let expected = std::fs::read(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let expected = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         if expected != file.contents {
             panic!(
                 "{} differs from the golden file:\n--- actual ---\n{}",
@@ -127,7 +126,11 @@ fn asyncapi_export_of_the_worked_example_matches_the_golden_files() {
     let paths: Vec<&str> = output.files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(
         paths,
-        ["asyncapi/dwh.yaml", "asyncapi/erp.yaml", "asyncapi/wms.yaml"]
+        [
+            "asyncapi/dwh.yaml",
+            "asyncapi/erp.yaml",
+            "asyncapi/wms.yaml"
+        ]
     );
     assert_golden(&output, "");
 }
@@ -156,7 +159,9 @@ fn asyncapi_with_kafka_adds_exactly_the_kafka_parts() {
     assert!(with.contains("        topic: erp.orders.v1\n"));
     assert!(with.contains("        topic: wms.stock.v2\n"));
     assert!(with.contains("  kafka:\n    host: localhost:9092\n    protocol: kafka\n"));
-    assert!(with.contains("        groupId:\n          type: string\n          enum:\n          - wms.orders\n"));
+    assert!(with.contains(
+        "        groupId:\n          type: string\n          enum:\n          - wms.orders\n"
+    ));
     let with_lines: Vec<&str> = with.lines().collect();
     let mut rest = with_lines.iter();
     for line in without.lines() {
@@ -180,11 +185,21 @@ fn kafka_exports_of_the_worked_example_match_the_spec_and_pass_the_crd_check() {
     let names: Vec<&str> = checks.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["erp.orders.v1", "wms.stock.v2", "wms.stock.v2.dlq"]);
     for check in &checks {
-        assert!(check.errors.is_empty(), "{}: {:?}", check.name, check.errors);
+        assert!(
+            check.errors.is_empty(),
+            "{}: {:?}",
+            check.name,
+            check.errors
+        );
     }
     let json = String::from_utf8(topics.files[0].contents.clone()).expect("utf8");
     for check in check_topics_json(&json) {
-        assert!(check.errors.is_empty(), "{}: {:?}", check.name, check.errors);
+        assert!(
+            check.errors.is_empty(),
+            "{}: {:?}",
+            check.name,
+            check.errors
+        );
     }
     // The v1beta2 variant only changes the apiVersion, and passes the check for that API.
     let beta = export_strimzi(
@@ -223,7 +238,11 @@ fn second_vector_hub_routing_without_contract() {
         .collect();
     assert_eq!(
         codes,
-        [("W01", Some("F4")), ("W02", Some("F5")), ("W04", Some("F5"))]
+        [
+            ("W01", Some("F4")),
+            ("W02", Some("F5")),
+            ("W04", Some("F5"))
+        ]
     );
     assert_eq!(
         messages(&rabbit),
@@ -289,7 +308,11 @@ fn exporting_twice_gives_identical_bytes() {
     for output in &runs[0] {
         for file in &output.files {
             let text = std::str::from_utf8(&file.contents).expect("utf8");
-            assert!(text.ends_with('\n') && !text.ends_with("\n\n"), "{}", file.path);
+            assert!(
+                text.ends_with('\n') && !text.ends_with("\n\n"),
+                "{}",
+                file.path
+            );
             assert!(!text.contains('\r') && !text.starts_with('\u{feff}'));
         }
     }

@@ -16,7 +16,9 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde_json::{Value, json};
 
-use crate::export::compare::{Comparison, compare, explain_reason, flatten_reason, unapplied_policies};
+use crate::export::compare::{
+    Comparison, compare, explain_reason, flatten_reason, unapplied_policies,
+};
 
 /// Arguments of `deploy`.
 #[derive(Debug, Clone, clap::Args)]
@@ -97,7 +99,10 @@ pub fn deploy(args: &DeployArgs, password: &str) -> DeployReport {
     let mut report = DeployReport::default();
     let started = Instant::now();
     if args.target != "rabbitmq" {
-        usage(&mut report, format!("unknown deploy target {} (only rabbitmq)", args.target));
+        usage(
+            &mut report,
+            format!("unknown deploy target {} (only rabbitmq)", args.target),
+        );
         return report;
     }
     if let Err(message) = check_url(&args.url, args.insecure_http) {
@@ -106,8 +111,7 @@ pub fn deploy(args: &DeployArgs, password: &str) -> DeployReport {
     }
     let folder = args.file.parent().unwrap_or_else(|| Path::new("."));
     let load = |path: &Path| -> Result<Value, String> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
     };
     let files = (
@@ -138,7 +142,10 @@ pub fn deploy(args: &DeployArgs, password: &str) -> DeployReport {
                 .and_then(Value::as_array)
                 .is_some_and(|t| t.iter().any(|t| t == "switchboard")) =>
         {
-            one.get("name").and_then(Value::as_str).unwrap_or("").to_owned()
+            one.get("name")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned()
         }
         _ => {
             usage(
@@ -246,7 +253,12 @@ pub fn deploy(args: &DeployArgs, password: &str) -> DeployReport {
         Ok(actual) => actual,
         Err(e) => return failed(report, &e, &args.user, &args.url),
     };
-    report.comparison = compare(&[&definitions, &permissions, &users], &actual, &vhost, false);
+    report.comparison = compare(
+        &[&definitions, &permissions, &users],
+        &actual,
+        &vhost,
+        false,
+    );
     for finding in &report.comparison.findings {
         let mut line = format!("  {finding}");
         if args.dry_run {
@@ -324,9 +336,9 @@ fn failed(mut report: DeployReport, error: &ApiError, user: &str, url: &str) -> 
                 None => format!("HTTP {status}: {reason}"),
             }
         }
-        ApiError::Transport(e) => format!(
-            "{e}: is the management plugin enabled and listening on {url}?"
-        ),
+        ApiError::Transport(e) => {
+            format!("{e}: is the management plugin enabled and listening on {url}?")
+        }
     };
     report.lines.push(format!("error: {message}"));
     report.exit = DEPLOY_REQUEST_FAILED;

@@ -12,9 +12,8 @@ use anyhow::{Context, Result};
 use crate::export::image::{export_png, export_svg};
 use crate::export::mermaid::export_mermaid;
 use crate::export::{
-    AsyncApiOptions, Diagnostic, ExportFile, ExportOutput, KafkaOptions, RabbitOptions,
-    StrimziApi, export_asyncapi, export_rabbitmq, export_strimzi, export_topics_json,
-    secret_users,
+    AsyncApiOptions, Diagnostic, ExportFile, ExportOutput, KafkaOptions, RabbitOptions, StrimziApi,
+    export_asyncapi, export_rabbitmq, export_strimzi, export_topics_json, secret_users,
 };
 use crate::model::Landscape;
 
@@ -143,11 +142,7 @@ pub fn run(args: &ExportArgs) -> Result<u8> {
         write_file(&args.out, file)
             .with_context(|| format!("writing {}", args.out.join(&file.path).display()))?;
     }
-    eprintln!(
-        "wrote {} file(s) below {}",
-        files.len(),
-        args.out.display()
-    );
+    eprintln!("wrote {} file(s) below {}", files.len(), args.out.display());
     Ok(EXIT_OK)
 }
 

@@ -43,7 +43,10 @@ struct Info {
     landscape: String,
     #[serde(rename = "x-switchboard-system")]
     system: String,
-    #[serde(rename = "x-switchboard-owner", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "x-switchboard-owner",
+        skip_serializing_if = "Option::is_none"
+    )]
     owner: Option<String>,
 }
 
@@ -79,7 +82,10 @@ struct Channel {
     address: String,
     messages: BTreeMap<String, Ref>,
     bindings: ChannelBindings,
-    #[serde(rename = "x-switchboard-routing", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "x-switchboard-routing",
+        skip_serializing_if = "Option::is_none"
+    )]
     routing: Option<Routing>,
     #[serde(
         rename = "x-switchboard-kafka-topics",
@@ -552,7 +558,10 @@ fn document(
     let mut by_key: BTreeMap<&str, Vec<&PlannedFlow<'_>>> = BTreeMap::new();
     for flow in &plan.flows {
         if flow.producers.contains(&system.id) {
-            by_key.entry(flow.routing_key.as_str()).or_default().push(flow);
+            by_key
+                .entry(flow.routing_key.as_str())
+                .or_default()
+                .push(flow);
         }
     }
     for (key, flows) in &by_key {

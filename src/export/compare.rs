@@ -143,7 +143,8 @@ pub fn identity(kind: &str, entity: &Value) -> String {
     };
     let mut parts: Vec<String> = fields.iter().map(|f| text(entity, f)).collect();
     if kind == "bindings" {
-        parts.push(canonical(entity.get("arguments").unwrap_or(&Value::Null)).replace("null", "{}"));
+        parts
+            .push(canonical(entity.get("arguments").unwrap_or(&Value::Null)).replace("null", "{}"));
     }
     format!("({})", parts.join(", "))
 }
@@ -214,7 +215,8 @@ pub fn compare(
                 let Some(wanted) = entity.get(*field) else {
                     continue;
                 };
-                let default = (kind == "exchanges" && *field == "internal").then_some(Value::Bool(false));
+                let default =
+                    (kind == "exchanges" && *field == "internal").then_some(Value::Bool(false));
                 let got = found.get(*field).or(default.as_ref());
                 if got != Some(wanted) {
                     differences.push(Finding::Different {
@@ -310,7 +312,10 @@ pub fn flatten_reason(reason: &Value) -> String {
     match reason {
         Value::String(s) => s.clone(),
         Value::Array(items)
-            if !items.is_empty() && items.iter().all(|i| i.as_u64().is_some_and(|c| c < 0x11_0000)) =>
+            if !items.is_empty()
+                && items
+                    .iter()
+                    .all(|i| i.as_u64().is_some_and(|c| c < 0x11_0000)) =>
         {
             items
                 .iter()
@@ -421,7 +426,11 @@ mod tests {
         let queues = json!([{"name": "q", "policy": "other"}]);
         assert_eq!(
             unapplied_policies(&intended(), &queues),
-            [("switchboard.q".to_owned(), "q".to_owned(), Some("other".to_owned()))]
+            [(
+                "switchboard.q".to_owned(),
+                "q".to_owned(),
+                Some("other".to_owned())
+            )]
         );
         let queues = json!([{"name": "q", "policy": "switchboard.q"}]);
         assert!(unapplied_policies(&intended(), &queues).is_empty());
@@ -429,9 +438,19 @@ mod tests {
 
     #[test]
     fn reasons_with_character_lists_are_decoded() {
-        let reason = json!(["amqp_error", "command_invalid", [117, 110, 107, 110, 111, 119, 110]]);
-        assert_eq!(flatten_reason(&reason), "amqp_error: command_invalid: unknown");
-        assert_eq!(flatten_reason(&json!(["no_such_user", "nobody"])), "no_such_user: nobody");
+        let reason = json!([
+            "amqp_error",
+            "command_invalid",
+            [117, 110, 107, 110, 111, 119, 110]
+        ]);
+        assert_eq!(
+            flatten_reason(&reason),
+            "amqp_error: command_invalid: unknown"
+        );
+        assert_eq!(
+            flatten_reason(&json!(["no_such_user", "nobody"])),
+            "no_such_user: nobody"
+        );
         assert_eq!(
             explain_reason("no_such_vhost: x"),
             Some("import definitions.json first (it creates the vhost)")

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::names::{
-    KAFKA_TOPIC_LIMIT, K8S_NAME_LIMIT, Namespace, error, is_dns1123_subdomain, is_kafka_topic_name,
+    K8S_NAME_LIMIT, KAFKA_TOPIC_LIMIT, Namespace, error, is_dns1123_subdomain, is_kafka_topic_name,
 };
 use super::options::KafkaOptions;
 use super::output::Diagnostic;
@@ -60,7 +60,11 @@ pub fn topics(
     }
     let mut result = Vec::new();
     for (name, (producer, flows)) in by_topic {
-        let pick = |what: &str, unit: &str, default: i64, value: &dyn Fn(&PlannedFlow<'_>) -> Option<i64>, warnings: &mut Vec<Diagnostic>| {
+        let pick = |what: &str,
+                    unit: &str,
+                    default: i64,
+                    value: &dyn Fn(&PlannedFlow<'_>) -> Option<i64>,
+                    warnings: &mut Vec<Diagnostic>| {
             let values: Vec<(String, i64)> = flows
                 .iter()
                 .map(|f| (f.id.clone(), value(f).unwrap_or(default)))
@@ -113,7 +117,11 @@ pub fn topics(
         let mut ids: Vec<String> = flows.iter().map(|f| f.id.clone()).collect();
         ids.sort();
         ids.dedup();
-        let mut dlq_ids: Vec<String> = flows.iter().filter(|f| f.dlq).map(|f| f.id.clone()).collect();
+        let mut dlq_ids: Vec<String> = flows
+            .iter()
+            .filter(|f| f.dlq)
+            .map(|f| f.id.clone())
+            .collect();
         dlq_ids.sort();
         dlq_ids.dedup();
         let main = Topic {
@@ -159,7 +167,10 @@ fn check_overrides(flow: &PlannedFlow<'_>, errors: &mut Vec<Diagnostic>) {
         errors.push(error(
             "E05",
             Some(&flow.id),
-            format!("flow {}: kafka replicas must be between 1 and 32767", flow.id),
+            format!(
+                "flow {}: kafka replicas must be between 1 and 32767",
+                flow.id
+            ),
         ));
     }
     if kafka.retention_ms.is_some_and(|r| r < -1) {

@@ -227,7 +227,10 @@ mod tests {
         assert_eq!(anchored_regex(["a.b*c"]), "^a\\.b\\*c$");
         assert_eq!(anchored_regex(["b", "a"]), "^(a|b)$");
         assert_eq!(anchored_regex(std::iter::empty()), "^$");
-        assert_eq!(regex_escape("\\.^$|?*+()[]{}"), "\\\\\\.\\^\\$\\|\\?\\*\\+\\(\\)\\[\\]\\{\\}");
+        assert_eq!(
+            regex_escape("\\.^$|?*+()[]{}"),
+            "\\\\\\.\\^\\$\\|\\?\\*\\+\\(\\)\\[\\]\\{\\}"
+        );
     }
 
     #[test]

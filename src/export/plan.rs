@@ -299,7 +299,12 @@ pub fn plan<'a>(
         }
         let mut producer_components: Vec<String> = producers
             .iter()
-            .map(|p| systems.get(p).map(|s| s.component.clone()).unwrap_or_default())
+            .map(|p| {
+                systems
+                    .get(p)
+                    .map(|s| s.component.clone())
+                    .unwrap_or_default()
+            })
             .collect();
         producer_components.sort();
         let consumer_component = systems

@@ -256,12 +256,18 @@ pub fn definitions(plan: &Plan<'_>) -> Definitions {
         ))
     });
     bindings.sort_by(|a, b| {
-        (&a.source, a.destination_type, &a.destination, &a.routing_key).cmp(&(
-            &b.source,
-            b.destination_type,
-            &b.destination,
-            &b.routing_key,
-        ))
+        (
+            &a.source,
+            a.destination_type,
+            &a.destination,
+            &a.routing_key,
+        )
+            .cmp(&(
+                &b.source,
+                b.destination_type,
+                &b.destination,
+                &b.routing_key,
+            ))
     });
     Definitions {
         bindings,

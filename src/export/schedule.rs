@@ -40,7 +40,10 @@ fn cron_text(times: impl Iterator<Item = u16>, days: &[Weekday]) -> (String, boo
         if set.is_empty() {
             "0".to_owned()
         } else {
-            set.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+            set.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
         }
     };
     let mut day_numbers: Vec<u8> = days

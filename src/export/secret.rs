@@ -43,16 +43,16 @@ pub fn secret_users(
     let produced = user_names(&plan);
     let credentials: BTreeMap<String, serde_json::Value> = serde_json::from_str(credentials_json)
         .map_err(|e| {
-            vec![error(
-                "E06",
-                None,
-                format!(
-                    "credentials: not a JSON object of users (line {}, column {})",
-                    e.line(),
-                    e.column()
-                ),
-            )]
-        })?;
+        vec![error(
+            "E06",
+            None,
+            format!(
+                "credentials: not a JSON object of users (line {}, column {})",
+                e.line(),
+                e.column()
+            ),
+        )]
+    })?;
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     for user in credentials.keys() {
@@ -142,7 +142,9 @@ fn password_hash(
         }
         (None, Some(hash)) => {
             let Some(hash) = hash.as_str() else {
-                return Err(bad("has a \"password_hash\" that is not a string".to_owned()));
+                return Err(bad(
+                    "has a \"password_hash\" that is not a string".to_owned()
+                ));
             };
             match STANDARD.decode(hash) {
                 Ok(bytes) if bytes.len() >= 36 => {}
@@ -163,7 +165,7 @@ fn password_hash(
             "has both \"password_env\" and \"password_hash\"; keep one".to_owned(),
         )),
         (None, None) => Err(bad(
-            "has neither \"password_env\" nor \"password_hash\"".to_owned(),
+            "has neither \"password_env\" nor \"password_hash\"".to_owned()
         )),
     }
 }

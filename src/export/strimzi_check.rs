@@ -9,9 +9,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::names::{
-    is_dns1123_subdomain, is_kafka_topic_name, is_label_value, is_qualified_key,
-};
+use super::names::{is_dns1123_subdomain, is_kafka_topic_name, is_label_value, is_qualified_key};
 use super::options::StrimziApi;
 
 /// Topic configs the Topic Operator accepts (rule K10).
@@ -89,7 +87,10 @@ pub fn check_kafkatopics(text: &str, api: StrimziApi) -> Vec<TopicCheck> {
             }
         }
         // K2, K3
-        let api_version = object.get("apiVersion").and_then(Value::as_str).unwrap_or("");
+        let api_version = object
+            .get("apiVersion")
+            .and_then(Value::as_str)
+            .unwrap_or("");
         if !matches!(
             api_version,
             "kafka.strimzi.io/v1" | "kafka.strimzi.io/v1beta2"
@@ -173,7 +174,9 @@ pub fn check_kafkatopics(text: &str, api: StrimziApi) -> Vec<TopicCheck> {
         let kafka_name = match spec.get("topicName") {
             Some(Value::String(topic)) => {
                 if !is_kafka_topic_name(topic) {
-                    errors.push(format!("spec.topicName '{topic}' is not a legal Kafka topic name"));
+                    errors.push(format!(
+                        "spec.topicName '{topic}' is not a legal Kafka topic name"
+                    ));
                 }
                 topic.clone()
             }
@@ -246,7 +249,9 @@ pub fn check_topics_json(text: &str) -> Vec<TopicCheck> {
             None => errors.push("missing configs".to_owned()),
         }
         if let Some(other) = kafka_names.insert(name.replace('.', "_"), name.clone()) {
-            errors.push(format!("topics {other} and {name} collide in Kafka metric names"));
+            errors.push(format!(
+                "topics {other} and {name} collide in Kafka metric names"
+            ));
         }
         checks.push(TopicCheck {
             name: if name.is_empty() {
@@ -271,10 +276,14 @@ fn check_sizes(
         None => {}
         Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
             if n.as_i64().is_some_and(|p| p < 1) {
-                errors.push(format!("{prefix}partitions: {n} is less than the minimum of 1"));
+                errors.push(format!(
+                    "{prefix}partitions: {n} is less than the minimum of 1"
+                ));
             }
         }
-        Some(other) => errors.push(format!("{prefix}partitions: {other} is not of type 'integer'")),
+        Some(other) => errors.push(format!(
+            "{prefix}partitions: {other} is not of type 'integer'"
+        )),
     }
     // K8
     match replicas {
@@ -282,17 +291,21 @@ fn check_sizes(
         Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
             let r = n.as_i64().unwrap_or(i64::MAX);
             if r < 1 {
-                errors.push(format!("{prefix}replicas: {n} is less than the minimum of 1"));
+                errors.push(format!(
+                    "{prefix}replicas: {n} is less than the minimum of 1"
+                ));
             } else if r > 32767 {
                 errors.push(format!(
                     "{prefix}replicas: {n} is greater than the maximum of 32767"
                 ));
             }
         }
-        Some(Value::String(s)) => errors.push(format!(
-            "{prefix}replicas: '{s}' is not of type 'integer'"
+        Some(Value::String(s)) => {
+            errors.push(format!("{prefix}replicas: '{s}' is not of type 'integer'"))
+        }
+        Some(other) => errors.push(format!(
+            "{prefix}replicas: {other} is not of type 'integer'"
         )),
-        Some(other) => errors.push(format!("{prefix}replicas: {other} is not of type 'integer'")),
     }
 }
 
@@ -363,7 +376,10 @@ mod tests {
             "config cleanup.policy='forever' must be delete and/or compact",
         ];
         for message in expected {
-            assert!(errors.iter().any(|e| e == message), "{message} not in {errors:?}");
+            assert!(
+                errors.iter().any(|e| e == message),
+                "{message} not in {errors:?}"
+            );
         }
         assert_eq!(errors.len(), expected.len(), "{errors:?}");
     }
@@ -390,7 +406,10 @@ mod tests {
             "document 2: unexpected top-level key 'status'",
             "topics wms.stock_x.v1 and wms.stock.x.v1 collide in Kafka metric names",
         ] {
-            assert!(all.iter().any(|e| *e == message), "{message} not in {all:?}");
+            assert!(
+                all.iter().any(|e| *e == message),
+                "{message} not in {all:?}"
+            );
         }
     }
 

@@ -89,15 +89,30 @@ pub fn permissions_file(plan: &Plan<'_>) -> PermissionsFile {
             reads.insert(dlq);
         }
     }
-    let components: BTreeSet<&str> = plan.systems.values().map(|s| s.component.as_str()).collect();
+    let components: BTreeSet<&str> = plan
+        .systems
+        .values()
+        .map(|s| s.component.as_str())
+        .collect();
     let permissions = components
         .into_iter()
         .map(|component| Permission {
             configure: "^$".to_owned(),
-            read: anchored_regex(read.get(component).into_iter().flatten().map(String::as_str)),
+            read: anchored_regex(
+                read.get(component)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            ),
             user: format!("svc-{component}"),
             vhost: plan.vhost.clone(),
-            write: anchored_regex(write.get(component).into_iter().flatten().map(String::as_str)),
+            write: anchored_regex(
+                write
+                    .get(component)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            ),
         })
         .collect();
     PermissionsFile { permissions }

@@ -8,9 +8,7 @@ use std::cmp::Ordering;
 /// The leading integer of a version after an optional `v`/`V`: `2.1.0` → 2, `v3` → 3. `None`
 /// when there is no leading integer (`beta`).
 pub fn major_version(version: &str) -> Option<u64> {
-    let rest = version
-        .strip_prefix(['v', 'V'])
-        .unwrap_or(version);
+    let rest = version.strip_prefix(['v', 'V']).unwrap_or(version);
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
 }
