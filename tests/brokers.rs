@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use lapin::Confirmation;
 use lapin::options::{
-    BasicGetOptions, BasicNackOptions, BasicPublishOptions, BasicRejectOptions,
+    BasicAckOptions, BasicGetOptions, BasicNackOptions, BasicPublishOptions, BasicRejectOptions,
     ConfirmSelectOptions, QueueDeclareOptions,
 };
 use lapin::types::FieldTable;
@@ -302,9 +302,9 @@ fn worked_example_imports_reads_back_and_behaves() {
         assert!(matches!(confirmation, Confirmation::Ack(None)), "{confirmation:?}");
         let m1 = get(&erp, "erp.stock").await.expect("(a) erp.stock received it");
         assert_eq!(m1.delivery.data, stock);
-        m1.delivery.ack(Default::default()).await.expect("ack");
+        m1.delivery.ack(BasicAckOptions::default()).await.expect("ack");
         let m2 = get(&dwh, "dwh.stock").await.expect("(a) dwh.stock received it");
-        m2.delivery.ack(Default::default()).await.expect("ack");
+        m2.delivery.ack(BasicAckOptions::default()).await.expect("ack");
         println!("PASS (a) stock.v2 published by svc-wms reaches erp.stock and dwh.stock");
 
         // (c) a rejected message lands in erp.stock.dlq with an x-death header.
@@ -319,8 +319,8 @@ fn worked_example_imports_reads_back_and_behaves() {
                 && headers.contains(&bytes("stock.v2")),
             "x-death reason rejected, routing-keys [stock.v2]: {headers}"
         );
-        dead.delivery.ack(Default::default()).await.expect("ack");
-        get(&dwh, "dwh.stock").await.expect("dwh copy").delivery.ack(Default::default()).await.expect("ack");
+        dead.delivery.ack(BasicAckOptions::default()).await.expect("ack");
+        get(&dwh, "dwh.stock").await.expect("dwh copy").delivery.ack(BasicAckOptions::default()).await.expect("ack");
         println!("PASS (c) message rejected by svc-erp lands in erp.stock.dlq (x-death reason rejected)");
 
         // (d) max_attempts 4: four deliveries, then dead-lettered with reason delivery_limit.
@@ -340,13 +340,13 @@ fn worked_example_imports_reads_back_and_behaves() {
         let dead = get(&erp, "erp.stock.dlq").await.expect("(d) dead-lettered");
         let headers = format!("{:?}", dead.delivery.properties.headers());
         assert!(headers.contains(&bytes("delivery_limit")), "{headers}");
-        dead.delivery.ack(Default::default()).await.expect("ack");
-        get(&dwh, "dwh.stock").await.expect("dwh copy").delivery.ack(Default::default()).await.expect("ack");
+        dead.delivery.ack(BasicAckOptions::default()).await.expect("ack");
+        get(&dwh, "dwh.stock").await.expect("dwh copy").delivery.ack(BasicAckOptions::default()).await.expect("ack");
         println!("PASS (d) requeued 4 times, then dead-lettered with reason delivery_limit");
 
         // (e) orders.v1 from ERP to WMS; an undesigned key comes back as returned.
         publish(&erp, "erp.events", "orders.v1", b"{}").await.expect("publish");
-        get(&wms, "wms.orders").await.expect("(e) wms.orders").delivery.ack(Default::default()).await.expect("ack");
+        get(&wms, "wms.orders").await.expect("(e) wms.orders").delivery.ack(BasicAckOptions::default()).await.expect("ack");
         let returned = publish(&wms, "wms.events", "stock.v3", stock).await.expect("publish");
         assert!(matches!(returned, Confirmation::Ack(Some(_))), "{returned:?}");
         println!("PASS (e) orders.v1 reaches wms.orders; undesigned stock.v3 is returned");

@@ -64,13 +64,12 @@ fn assert_golden(output: &ExportOutput, subdir: &str) {
             continue;
         }
         let expected = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        if expected != file.contents {
-            panic!(
-                "{} differs from the golden file:\n--- actual ---\n{}",
-                path.display(),
-                String::from_utf8_lossy(&file.contents)
-            );
-        }
+        assert!(
+            expected == file.contents,
+            "{} differs from the golden file:\n--- actual ---\n{}",
+            path.display(),
+            String::from_utf8_lossy(&file.contents)
+        );
     }
 }
 

@@ -8,6 +8,7 @@
 //! 2 a request failed, 3 usage or input error.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -89,7 +90,7 @@ pub fn run(args: &DeployArgs) -> Result<u8> {
     Ok(report.exit)
 }
 
-fn usage(report: &mut DeployReport, message: String) {
+fn usage(report: &mut DeployReport, message: &str) {
     report.lines.push(format!("error: {message}"));
     report.exit = DEPLOY_USAGE;
 }
@@ -101,12 +102,12 @@ pub fn deploy(args: &DeployArgs, password: &str) -> DeployReport {
     if args.target != "rabbitmq" {
         usage(
             &mut report,
-            format!("unknown deploy target {} (only rabbitmq)", args.target),
+            &format!("unknown deploy target {} (only rabbitmq)", args.target),
         );
         return report;
     }
     if let Err(message) = check_url(&args.url, args.insecure_http) {
-        usage(&mut report, message);
+        usage(&mut report, &message);
         return report;
     }
     let folder = args.file.parent().unwrap_or_else(|| Path::new("."));
@@ -150,7 +151,7 @@ pub fn deploy(args: &DeployArgs, password: &str) -> DeployReport {
         _ => {
             usage(
                 &mut report,
-                format!(
+                &format!(
                     "{} is not a Switchboard export (one vhost tagged \"switchboard\" expected)",
                     args.file.display()
                 ),
@@ -379,7 +380,7 @@ fn encode(segment: &str) -> String {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
             out.push(byte as char);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            let _ = write!(out, "%{byte:02X}");
         }
     }
     out

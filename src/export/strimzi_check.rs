@@ -274,13 +274,14 @@ fn check_sizes(
     // K7
     match partitions {
         None => {}
-        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
-            if n.as_i64().is_some_and(|p| p < 1) {
-                errors.push(format!(
-                    "{prefix}partitions: {n} is less than the minimum of 1"
-                ));
-            }
+        Some(Value::Number(n))
+            if (n.is_i64() || n.is_u64()) && n.as_i64().is_some_and(|p| p < 1) =>
+        {
+            errors.push(format!(
+                "{prefix}partitions: {n} is less than the minimum of 1"
+            ));
         }
+        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {}
         Some(other) => errors.push(format!(
             "{prefix}partitions: {other} is not of type 'integer'"
         )),
@@ -301,7 +302,7 @@ fn check_sizes(
             }
         }
         Some(Value::String(s)) => {
-            errors.push(format!("{prefix}replicas: '{s}' is not of type 'integer'"))
+            errors.push(format!("{prefix}replicas: '{s}' is not of type 'integer'"));
         }
         Some(other) => errors.push(format!(
             "{prefix}replicas: {other} is not of type 'integer'"
@@ -327,15 +328,15 @@ fn check_config(config: &Value, strings: bool, errors: &mut Vec<String>) {
             other => other.to_string(),
         };
         match key.as_str() {
-            "cleanup.policy" => {
+            "cleanup.policy"
                 if !matches!(
                     text.as_str(),
                     "delete" | "compact" | "delete,compact" | "compact,delete"
-                ) {
-                    errors.push(format!(
-                        "config cleanup.policy='{text}' must be delete and/or compact"
-                    ));
-                }
+                ) =>
+            {
+                errors.push(format!(
+                    "config cleanup.policy='{text}' must be delete and/or compact"
+                ));
             }
             "retention.ms" => {
                 let integer = match value {
@@ -343,7 +344,7 @@ fn check_config(config: &Value, strings: bool, errors: &mut Vec<String>) {
                     Value::String(s) if strings => s.parse::<i64>().ok(),
                     _ => None,
                 };
-                if !integer.is_some_and(|r| r >= -1) {
+                if integer.is_none_or(|r| r < -1) {
                     errors.push(format!(
                         "config retention.ms='{text}' must be an integer >= -1"
                     ));
