@@ -8,6 +8,7 @@
 //! unreachable broker is a failure.
 
 use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
@@ -37,7 +38,12 @@ struct Broker {
 /// The broker from the environment, or `None` (test skipped) when the gate is not set.
 fn broker(test: &str) -> Option<Broker> {
     if std::env::var("SWITCHBOARD_BROKER_TESTS").ok().as_deref() != Some("1") {
-        println!("{test}: skipped: SWITCHBOARD_BROKER_TESTS not set");
+        // Written to the stderr handle directly: libtest captures only the print macros, so the
+        // skip is visible in every `cargo test` run.
+        let _ = writeln!(
+            std::io::stderr(),
+            "{test}: skipped: SWITCHBOARD_BROKER_TESTS not set"
+        );
         return None;
     }
     let var = |name: &str| {
