@@ -408,3 +408,41 @@ fn the_cli_writes_atomically_and_secret_files_with_mode_0600() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+#[test]
+fn e02_kafka_topics_that_collide_in_metric_names() {
+    use switchboard::export::export_topics_json;
+    use switchboard::model::{Dataset, System};
+    let mut landscape = example();
+    // F1 now carries "stock_x": topic wms.stock_x.v2.
+    landscape.systems[1].datasets[0].name = "stock_x".to_owned();
+    // A system "wms_stock" publishing dataset "x": topic wms_stock.x.v2, equal after '.' -> '_'.
+    landscape.systems.push(System {
+        id: "sys-ws".to_owned(),
+        name: "wms_stock".to_owned(),
+        datasets: vec![Dataset {
+            id: "src".to_owned(),
+            name: "src".to_owned(),
+            source: true,
+            ..Dataset::default()
+        }],
+        ..System::default()
+    });
+    landscape.systems[1].datasets.push(Dataset {
+        id: "x".to_owned(),
+        name: "x".to_owned(),
+        ..Dataset::default()
+    });
+    let mut flow = flow_mut(&mut landscape, "F2").clone();
+    flow.id = "F9".to_owned();
+    flow.inputs = vec!["sys-ws.src".to_owned()];
+    flow.output = "sys-erp.x".to_owned();
+    landscape.flows.push(flow);
+    assert!(rabbit(&landscape).is_ok(), "RabbitMQ names do not collide");
+    let errors = export_topics_json(&landscape, &KafkaOptions::default()).expect_err("refused");
+    assert_eq!(codes(&errors), ["E02"]);
+    assert_eq!(
+        errors[0].message,
+        "Kafka topic (with '.' as '_') name wms_stock_x_v2 is produced by topic wms.stock_x.v2 and topic wms_stock.x.v2"
+    );
+}
