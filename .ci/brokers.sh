@@ -58,7 +58,7 @@ say "@asyncapi/parser installed"
 # 3. Build the binary and the broker test target before the broker starts (keeps the node's
 #    lifetime short).
 cargo build --no-default-features --quiet
-cargo test --no-default-features --test brokers --no-run --quiet 2>/dev/null
+cargo test --no-default-features --test brokers --no-run --quiet
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/switchboard"
 say "built"
 
