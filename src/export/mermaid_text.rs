@@ -7,9 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 use crate::model::Landscape;
 
 /// Lowercase words that Mermaid reads as syntax and so never serve as node ids.
@@ -26,27 +23,8 @@ pub const RESERVED_IDS: [&str; 10] = [
     "direction",
 ];
 
-/// `sanitise` of `exports.md` §1.3: NFKD without combining marks, lowercase, runs outside
-/// `[a-z0-9_-]` become `-`, leading and trailing `-`/`_` stripped. May return an empty string.
-pub fn sanitise(text: &str) -> String {
-    let lowered: String = text
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut out = String::with_capacity(lowered.len());
-    let mut in_run = false;
-    for c in lowered.chars() {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-' {
-            out.push(c);
-            in_run = false;
-        } else if !in_run {
-            out.push('-');
-            in_run = true;
-        }
-    }
-    out.trim_matches(['-', '_']).to_owned()
-}
+/// `sanitise` of `exports.md` §1.3, shared with the broker exports.
+pub use super::names::sanitise;
 
 /// Whether `id` may be used as a Mermaid node id as it is.
 pub fn is_valid_node_id(id: &str) -> bool {
@@ -193,14 +171,6 @@ pub fn decode_entities(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sanitise_follows_the_spec_examples() {
-        assert_eq!(sanitise("Lager Süd (Ålesund)"), "lager-sud-alesund");
-        assert_eq!(sanitise("Transport Portal"), "transport-portal");
-        assert_eq!(sanitise("ERP"), "erp");
-        assert_eq!(sanitise("原料系统"), "");
-    }
 
     #[test]
     fn escaping_and_decoding_are_inverse() {

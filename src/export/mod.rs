@@ -17,7 +17,6 @@ pub mod options;
 pub mod output;
 pub mod plan;
 pub mod rabbitmq;
-pub mod schedule;
 pub mod schedule_text;
 pub mod secret;
 pub mod strimzi;

@@ -17,7 +17,7 @@ use crate::model::{Contract, Flow, KafkaOverrides, Landscape, Pattern, System};
 
 use super::names::{Namespace, check_amqp_len, error, join_and, sanitise};
 use super::output::Diagnostic;
-use super::schedule::schedule_text;
+use super::schedule_text::schedule_text;
 use super::version::major_version;
 
 /// A system that takes part in at least one exported flow.
@@ -285,7 +285,8 @@ pub fn plan<'a>(
                 0
             }),
         };
-        let (schedule, approximate) = schedule_text(&flow.schedule);
+        let text = schedule_text(&flow.schedule);
+        let (schedule, approximate) = (text.text, !text.exact);
         if approximate {
             warnings.push(error(
                 "W13",
