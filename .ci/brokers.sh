@@ -51,8 +51,8 @@ else
 fi
 dpkg-query -W -f='${Package} ${Version}\n' rabbitmq-server
 
-# 2. The AsyncAPI parser (pinned in ci/asyncapi/package-lock.json).
-(cd ci/asyncapi && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+# 2. The AsyncAPI parser (pinned in .ci/asyncapi/package-lock.json).
+(cd .ci/asyncapi && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 say "@asyncapi/parser installed"
 
 # 3. Build the binary and the broker test target before the broker starts (keeps the node's
@@ -131,13 +131,13 @@ if [ "$(cat "$W/warnings")" != "$expected" ]; then
 fi
 say "switchboard export all: exactly the expected W01 warning"
 "$BIN" export asyncapi "$FIX" --out "$W/plain" 2>/dev/null
-node ci/asyncapi/validate.cjs "$W"/out/asyncapi/*.yaml "$W"/plain/asyncapi/*.yaml
+node .ci/asyncapi/validate.cjs "$W"/out/asyncapi/*.yaml "$W"/plain/asyncapi/*.yaml
 # The bundled seafood example (its message_queue flows; the rest warns W01).
 for doc in examples/seafood.ron; do
   [ -f "$doc" ] || continue
   name=$(basename "$doc" .ron)
   if "$BIN" export asyncapi "$doc" --out "$W/$name" --kafka 2>/dev/null && ls "$W/$name"/asyncapi/*.yaml >/dev/null 2>&1; then
-    node ci/asyncapi/validate.cjs "$W/$name"/asyncapi/*.yaml
+    node .ci/asyncapi/validate.cjs "$W/$name"/asyncapi/*.yaml
   else
     echo "NOTE: $doc has no exported flows for AsyncAPI"
   fi
@@ -145,11 +145,11 @@ done
 say "AsyncAPI documents pass @asyncapi/parser"
 
 # 7. The two negative controls of §6.5 must fail.
-node ci/asyncapi/negative.cjs "$W/plain/asyncapi/wms.yaml" "$W/neg"
-if node ci/asyncapi/validate.cjs "$W/neg/both-exchange-and-queue.yaml"; then
+node .ci/asyncapi/negative.cjs "$W/plain/asyncapi/wms.yaml" "$W/neg"
+if node .ci/asyncapi/validate.cjs "$W/neg/both-exchange-and-queue.yaml"; then
   echo "FAIL: the negative control both-exchange-and-queue.yaml passed"; exit 1
 fi
-if node ci/asyncapi/validate.cjs "$W/neg/no-x-prefix.yaml"; then
+if node .ci/asyncapi/validate.cjs "$W/neg/no-x-prefix.yaml"; then
   echo "FAIL: the negative control no-x-prefix.yaml passed"; exit 1
 fi
 say "both negative controls fail as they must"
