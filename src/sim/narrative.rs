@@ -175,7 +175,7 @@ pub fn narrative(report: &SimReport, lookup: &dyn Fn(Entity, &str) -> Option<Str
             ));
         }
     }
-    lines.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    lines.sort_by_key(|a| (a.0, a.1));
     let end = report
         .datasets
         .values()

@@ -55,19 +55,16 @@ impl Engine<'_> {
             } else if s.compl < 0.999_999 {
                 merge(&mut out, (Label::Partial, a, b, s.causes.clone()));
             } else if let Some(sa) = d.stale_after {
-                match s.lag {
-                    Some(lag) => {
-                        let lab = if lag >= sa { Label::Stale } else { Label::Fresh };
-                        merge(&mut out, (lab, a, b, s.causes.clone()));
+                if let Some(lag) = s.lag {
+                    let lab = if lag >= sa { Label::Stale } else { Label::Fresh };
+                    merge(&mut out, (lab, a, b, s.causes.clone()));
+                } else {
+                    let x = a.max(s.as_of + sa).min(b);
+                    if x > a {
+                        merge(&mut out, (Label::Fresh, a, x, Vec::new()));
                     }
-                    None => {
-                        let x = a.max(s.as_of + sa).min(b);
-                        if x > a {
-                            merge(&mut out, (Label::Fresh, a, x, Vec::new()));
-                        }
-                        if b > x {
-                            merge(&mut out, (Label::Stale, x, b, s.causes.clone()));
-                        }
+                    if b > x {
+                        merge(&mut out, (Label::Stale, x, b, s.causes.clone()));
                     }
                 }
             } else {
