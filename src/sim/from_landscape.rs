@@ -55,7 +55,7 @@ fn retry(r: &crate::model::Retry) -> RetryIn {
         factor: r.factor,
         cap: i64::from(r.cap_minutes),
         jitter: match r.jitter {
-            Jitter::None => "none",
+            Jitter::Off => "none",
             Jitter::Full => "full",
         }
         .to_owned(),

@@ -226,7 +226,7 @@ pub fn landscape(rng: &mut Rng, z: &Sizes, n_faults: usize) -> (Value, Vec<Strin
             json!([{"days": [0, 1, 2, 3, 4], "start": 420, "end": 1020}])
         };
         let owner = if k < biz.len() { biz[k].clone() } else { rng.pick(&biz).clone() };
-        let notice = *rng.pick(&[Value::Null, json!(120), json!(240)]);
+        let notice = rng.pick(&[Value::Null, json!(120), json!(240)]).clone();
         processes.push(json!({"id": format!("P{k:04}"), "owner": owner, "deps": deps,
             "calendar": cal, "notice_after": notice}));
     }
