@@ -217,5 +217,27 @@ pub fn to_json_text<T: Serialize>(value: &T) -> String {
     if value.serialize(&mut ser).is_err() {
         return String::new();
     }
-    String::from_utf8(buf).unwrap_or_default()
+    let text = String::from_utf8(buf).unwrap_or_default();
+    ascii_escape(&text)
+}
+
+/// Escapes every non-ASCII character as `\uXXXX` (UTF-16 units), as Python's `json.dumps`
+/// does; in JSON text such characters only occur inside strings, so this is safe.
+fn ascii_escape(text: &str) -> String {
+    use std::fmt::Write as _;
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{u:04x}");
+            }
+        }
+    }
+    out
 }
