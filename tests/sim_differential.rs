@@ -50,7 +50,7 @@ fn rust_engine_matches_the_reference_on_random_cases() {
     let cases: u32 = std::env::var("SIM_DIFF_CASES")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(40);
+        .unwrap_or(25);
     let seeds: Vec<u64> = std::env::var("SIM_DIFF_SEEDS")
         .ok()
         .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
