@@ -2,6 +2,8 @@
 //! and every control row of `run_json.py`, the reference JSON form runs directly, and unknown
 //! scenarios or controls exit 2 with one line naming the valid ids.
 
+#![allow(clippy::unwrap_used, reason = "tests fail loudly on broken fixtures")]
+
 use std::process::Command;
 
 use serde_json::Value;
@@ -38,7 +40,10 @@ fn without_summary(text: &str) -> Value {
 #[test]
 fn seafood_ron_reproduces_the_golden_reports() {
     for (sid, key) in [
-        ("friday-night", "S1/as-is (no monitoring, no retries, no on-call)"),
+        (
+            "friday-night",
+            "S1/as-is (no monitoring, no retries, no on-call)",
+        ),
         ("sunday-blip", "S1b/as-is"),
     ] {
         for file in ["examples/seafood.ron", "tests/fixtures/sim/seafood.json"] {
@@ -88,7 +93,13 @@ fn compare_controls_from_ron_equals_the_reference_form() {
         for row in rows {
             let key = format!("{prefix}/{}", row["name"].as_str().unwrap());
             let gs = &g[&key]["summary"];
-            for field in ["detected_at", "ttd", "repaired_at", "impacted_minutes", "minutes_by_state"] {
+            for field in [
+                "detected_at",
+                "ttd",
+                "repaired_at",
+                "impacted_minutes",
+                "minutes_by_state",
+            ] {
                 assert_eq!(row["summary"][field], gs[field], "{key} {field}");
             }
         }
@@ -124,7 +135,10 @@ fn unknown_ids_exit_2_with_one_line() {
     let (code, _, err) = switchboard(&["simulate", "examples/seafood.ron", "--scenario", "nope"]);
     assert_eq!(code, 2);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
-    assert!(err.contains("friday-night") && err.contains("sunday-blip"), "{err}");
+    assert!(
+        err.contains("friday-night") && err.contains("sunday-blip"),
+        "{err}"
+    );
     let (code, _, err) = switchboard(&[
         "simulate",
         "tests/fixtures/sim/seafood.json",
@@ -140,8 +154,7 @@ fn unknown_ids_exit_2_with_one_line() {
 #[test]
 fn invalid_models_exit_2_with_one_line() {
     let dir = tempfile::tempdir().unwrap();
-    let mut doc: Value =
-        serde_json::from_str(include_str!("fixtures/sim/seafood.json")).unwrap();
+    let mut doc: Value = serde_json::from_str(include_str!("fixtures/sim/seafood.json")).unwrap();
     doc["flows"][1]["inputs"] = serde_json::json!(["NOPE.stock"]);
     let path = dir.path().join("bad.json");
     std::fs::write(&path, doc.to_string()).unwrap();

@@ -1,6 +1,8 @@
 //! Cone equals whole graph (`simulation.md` §13, test 2) on a few hundred seeded random layered
 //! landscapes, plus the minute-by-minute interval cross-check (test 3) and determinism (test 4).
 
+#![allow(clippy::unwrap_used, reason = "tests fail loudly on broken fixtures")]
+
 mod sim_gen;
 
 use sim_gen::{Rng, Sizes, document, landscape};
@@ -57,8 +59,14 @@ fn cone_runs_equal_whole_graph_runs() {
         }
     }
     assert!(runs >= 900, "{runs} runs");
-    assert!(cone_runs > runs / 3, "only {cone_runs} of {runs} runs used the cone");
-    assert!(smaller > runs / 4, "only {smaller} cone runs were smaller than the graph");
+    assert!(
+        cone_runs > runs / 3,
+        "only {cone_runs} of {runs} runs used the cone"
+    );
+    assert!(
+        smaller > runs / 4,
+        "only {smaller} cone runs were smaller than the graph"
+    );
 }
 
 #[test]

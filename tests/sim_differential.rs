@@ -3,6 +3,8 @@
 //! compared field by field with the Rust engine. Skipped, with a note, when the reference or
 //! `python3` is not available. `SIM_DIFF_CASES` and `SIM_DIFF_SEEDS` (comma-separated) scale it.
 
+#![allow(clippy::unwrap_used, reason = "tests fail loudly on broken fixtures")]
+
 mod sim_diff;
 
 use std::path::{Path, PathBuf};
@@ -25,7 +27,10 @@ fn reference_dir() -> Option<PathBuf> {
 
 fn reference_report(dir: &Path, case: &Path, control: Option<&str>) -> Value {
     let mut cmd = Command::new("python3");
-    cmd.current_dir(dir).arg("run_json.py").arg(case).arg("case");
+    cmd.current_dir(dir)
+        .arg("run_json.py")
+        .arg(case)
+        .arg("case");
     if let Some(c) = control {
         cmd.arg("--control").arg(c);
     }
@@ -51,17 +56,23 @@ fn rust_engine_matches_the_reference_on_random_cases() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(25);
-    let seeds: Vec<u64> = std::env::var("SIM_DIFF_SEEDS")
-        .ok()
-        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![11]);
+    let seeds: Vec<u64> = std::env::var("SIM_DIFF_SEEDS").ok().map_or_else(
+        || vec![11],
+        |s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect(),
+    );
     let tmp = tempfile::tempdir().expect("temp dir");
     let mut runs = 0;
     let mut failures = Vec::new();
     for seed in seeds {
         let out = Command::new("python3")
             .current_dir(&dir)
-            .args(["check_cone.py", "--cases", &cases.to_string(), "--seed", &seed.to_string()])
+            .args([
+                "check_cone.py",
+                "--cases",
+                &cases.to_string(),
+                "--seed",
+                &seed.to_string(),
+            ])
             .arg("--dump")
             .arg(tmp.path())
             .output()
@@ -83,8 +94,8 @@ fn rust_engine_matches_the_reference_on_random_cases() {
         files.sort();
         for case in files {
             let text = std::fs::read_to_string(&case).expect("case file");
-            let doc = Document::from_json(&text)
-                .unwrap_or_else(|e| panic!("{}: {e}", case.display()));
+            let doc =
+                Document::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", case.display()));
             let sc = find_scenario(&doc, "case").expect("scenario case");
             let mut variants: Vec<Option<String>> = vec![None];
             variants.extend(control_names(sc).expect("controls").into_iter().map(Some));
@@ -105,7 +116,10 @@ fn rust_engine_matches_the_reference_on_random_cases() {
             }
         }
     }
-    eprintln!("sim_differential: {runs} runs compared, {} differ", failures.len());
+    eprintln!(
+        "sim_differential: {runs} runs compared, {} differ",
+        failures.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(runs > 0);
 }

@@ -2,6 +2,8 @@
 //! `seafood.json`, compared as the spec's §9 describes: the whole report for the as-is variants
 //! (minus `_events_*`), and the summary mapping for every variant.
 
+#![allow(clippy::unwrap_used, reason = "tests fail loudly on broken fixtures")]
+
 use serde_json::{Value, json};
 use switchboard::model::time::format_sim_time;
 use switchboard::sim::{Document, run_document};
@@ -47,7 +49,10 @@ fn reference_summary(report: &Value) -> Value {
             let seen = sig["seen"]
                 .as_i64()
                 .map_or_else(|| "never".to_owned(), format_sim_time);
-            Value::String(format!("{}->{team}@{seen}", sig["signal"].as_str().unwrap()))
+            Value::String(format!(
+                "{}->{team}@{seen}",
+                sig["signal"].as_str().unwrap()
+            ))
         })
         .collect();
     let first = report["incidents"].as_object().unwrap().values().next();
@@ -76,7 +81,11 @@ fn strip_golden_summary(v: &Value) -> Value {
 
 fn scenario_of(key: &str) -> (&'static str, String) {
     let (sc, variant) = key.split_once('/').unwrap();
-    let sid = if sc == "S1" { "friday-night" } else { "sunday-blip" };
+    let sid = if sc == "S1" {
+        "friday-night"
+    } else {
+        "sunday-blip"
+    };
     (sid, variant.to_owned())
 }
 
@@ -118,8 +127,14 @@ fn every_golden_variant_matches() {
 #[test]
 fn runs_are_deterministic() {
     let d = doc();
-    let a = run_document(&d, "friday-night", None, false).unwrap().report.to_json();
-    let b = run_document(&d, "friday-night", None, false).unwrap().report.to_json();
+    let a = run_document(&d, "friday-night", None, false)
+        .unwrap()
+        .report
+        .to_json();
+    let b = run_document(&d, "friday-night", None, false)
+        .unwrap()
+        .report
+        .to_json();
     assert_eq!(a, b);
 }
 

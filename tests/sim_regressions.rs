@@ -2,6 +2,8 @@
 //! `NAME.json` case has `NAME.expected.json`, a map from variant (`as-is` or a control set
 //! name) to the reference report that `run_json.py` printed.
 
+#![allow(clippy::unwrap_used, reason = "tests fail loudly on broken fixtures")]
+
 mod sim_diff;
 
 use std::path::Path;
@@ -21,7 +23,10 @@ fn regression_cases_match_their_reference_reports() {
     files.sort();
     for case in files {
         let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if !name.ends_with(".json") || name.ends_with(".expected.json") {
+        let is_json = case
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if !is_json || name.ends_with(".expected.json") {
             continue;
         }
         let expected_path = case.with_extension("expected.json");

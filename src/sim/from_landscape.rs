@@ -9,8 +9,8 @@ use crate::model::{
 use super::compile::InputError;
 use super::input::{
     CalendarIn, ChangeIn, ControlIn, DatasetIn, DepIn, Document, FaultIn, FlowIn, FlowPatchIn,
-    MonitorIn, ParamsIn, ProcessIn, RetryIn, ScenarioIn, ScheduleIn, SettingsIn, SystemIn,
-    TeamIn, TeamPatchIn, WindowIn,
+    MonitorIn, ParamsIn, ProcessIn, RetryIn, ScenarioIn, ScheduleIn, SettingsIn, SystemIn, TeamIn,
+    TeamPatchIn, WindowIn,
 };
 
 fn calendar(c: &Calendar) -> CalendarIn {

@@ -51,12 +51,19 @@ impl Engine<'_> {
                 continue;
             }
             if !s.taints.is_empty() {
-                merge(&mut out, (Label::Corrupt, a, b, union(&s.causes, &s.taints)));
+                merge(
+                    &mut out,
+                    (Label::Corrupt, a, b, union(&s.causes, &s.taints)),
+                );
             } else if s.compl < 0.999_999 {
                 merge(&mut out, (Label::Partial, a, b, s.causes.clone()));
             } else if let Some(sa) = d.stale_after {
                 if let Some(lag) = s.lag {
-                    let lab = if lag >= sa { Label::Stale } else { Label::Fresh };
+                    let lab = if lag >= sa {
+                        Label::Stale
+                    } else {
+                        Label::Fresh
+                    };
                     merge(&mut out, (lab, a, b, s.causes.clone()));
                 } else {
                     let x = a.max(s.as_of + sa).min(b);
@@ -326,7 +333,11 @@ impl Engine<'_> {
             let sds = self.structural_cone(fa.flow);
             let ssys: BTreeSet<&str> = sds
                 .iter()
-                .map(|&d| m.systems[m.datasets[d as usize].system as usize].id.as_str())
+                .map(|&d| {
+                    m.systems[m.datasets[d as usize].system as usize]
+                        .id
+                        .as_str()
+                })
                 .collect();
             let sproc: BTreeSet<&str> = m
                 .processes
@@ -362,7 +373,11 @@ impl Engine<'_> {
             }
             let dyn_sys: BTreeSet<&str> = dyn_ds
                 .iter()
-                .map(|&d| m.systems[m.datasets[d as usize].system as usize].id.as_str())
+                .map(|&d| {
+                    m.systems[m.datasets[d as usize].system as usize]
+                        .id
+                        .as_str()
+                })
                 .collect();
             let via = rt.detected_by.and_then(|i| self.signals.get(i)).map(|s| {
                 format!(
