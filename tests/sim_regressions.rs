@@ -3,7 +3,7 @@
 //! name) to the reference report that `run_json.py` printed.
 //!
 //! - `non-ascii-ids`: ids with `ä`, `ß` and quotes; `run_json.py` escapes non-ASCII characters
-//!   as `\\uXXXX`, and so must `SimReport::to_json` (found by the differential harness).
+//!   as `\uXXXX`, and so must `SimReport::to_json` (found by the differential harness).
 
 #![allow(clippy::unwrap_used, reason = "tests fail loudly on broken fixtures")]
 
@@ -41,7 +41,10 @@ fn regression_cases_match_their_reference_reports() {
             let ours = run_document(&doc, "case", control, false).unwrap();
             let got = serde_json::to_value(&ours.report).unwrap();
             // json.dumps escapes every non-ASCII character; so must we (byte compatibility)
-            assert!(ours.report.to_json().is_ascii(), "{name} {variant}: non-ASCII output");
+            assert!(
+                ours.report.to_json().is_ascii(),
+                "{name} {variant}: non-ASCII output"
+            );
             if let Some(d) = first_difference(&got, exp, "") {
                 panic!("{name} {variant}: {d}");
             }

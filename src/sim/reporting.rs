@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::engine::Engine;
 use super::report::{
     BlastActual, BlastStructural, ByState, ErrorRecord, Incident, Interval, Label, ProcInterval,
-    ProcessImpact, Signal, SimReport, Summary,
+    ProcessImpact, Signal, SimReport, Summary, Timelines,
 };
 use super::state::{DState, FaultSet, union};
 
@@ -234,17 +234,9 @@ impl Engine<'_> {
                 .push(k);
         }
         let mut systems = BTreeMap::new();
-        for (si, s) in m.systems.iter().enumerate() {
-            let Some(mine) = by_sys.get(&(si as u32)) else {
-                systems.insert(
-                    s.id.clone(),
-                    vec![Interval {
-                        causes: vec![],
-                        end: h1,
-                        start: h0,
-                        state: Label::Fresh,
-                    }],
-                );
+        for (&si, _) in &by_sys {
+            let s = &m.systems[si as usize];
+            let Some(mine) = by_sys.get(&si) else {
                 continue;
             };
             let mut bps: BTreeSet<i64> = BTreeSet::from([h0, h1]);
@@ -449,20 +441,15 @@ impl Engine<'_> {
                 kind: e.kind.to_owned(),
             })
             .collect();
-        // every flow output, fresh when not simulated
-        let mut datasets = BTreeMap::new();
-        for d in m.produced() {
-            let ivs = match self.ds_local(d) {
-                Some(k) => conv(&dsl[k]),
-                None => vec![Interval {
-                    causes: vec![],
-                    end: h1,
-                    start: h0,
-                    state: Label::Fresh,
-                }],
-            };
-            datasets.insert(m.datasets[d as usize].id.clone(), ivs);
-        }
+        // every flow output; those not simulated are fresh and expanded when serialised
+        let datasets: BTreeMap<String, Vec<Interval>> = self
+            .sim_ds
+            .iter()
+            .enumerate()
+            .map(|(k, &d)| (m.datasets[d as usize].id.clone(), conv(&dsl[k])))
+            .collect();
+        let datasets = Timelines::new(datasets, m.produced_ids.clone(), (h0, h1));
+        let systems = Timelines::new(systems, m.system_ids.clone(), (h0, h1));
         let summary = summarize(&incidents, &processes);
         SimReport {
             datasets,
