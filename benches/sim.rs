@@ -95,9 +95,9 @@ fn main() {
             let rep = e.report(Some(10560));
             let t_rep = t.elapsed().as_secs_f64() * 1e3;
             println!(
-                "  phases: mode {t_mode:.3} ms, simulate {t_run:.3} ms ({} flows), report {t_rep:.3} ms ({} datasets)",
+                "  phases: mode {t_mode:.3} ms, simulate {t_run:.3} ms ({} flows), report {t_rep:.3} ms ({} datasets explicit)",
                 e.sim_flows.len(),
-                rep.datasets.len()
+                rep.datasets.explicit().len()
             );
         }
         if round == 0 {
