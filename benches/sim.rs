@@ -120,7 +120,13 @@ fn main() {
     // worst-case hub fault
     let m = &spec.model;
     let mut best: Option<(usize, u32)> = None;
-    let mut counts: Vec<usize> = m.consumers.iter().map(Vec::len).collect();
+    let mut counts: Vec<usize> = m
+        .consumers
+        .iter()
+        .enumerate()
+        .filter(|(d, _)| m.producer[*d].is_some())
+        .map(|(_, c)| c.len())
+        .collect();
     counts.sort_unstable_by(|a, b| b.cmp(a));
     // datasets with more than 20 consumers; the 100 most consumed when there are none
     let threshold = if counts.first().is_some_and(|&c| c > 20) {

@@ -234,11 +234,8 @@ impl Engine<'_> {
                 .push(k);
         }
         let mut systems = BTreeMap::new();
-        for (&si, _) in &by_sys {
+        for (&si, mine) in &by_sys {
             let s = &m.systems[si as usize];
-            let Some(mine) = by_sys.get(&si) else {
-                continue;
-            };
             let mut bps: BTreeSet<i64> = BTreeSet::from([h0, h1]);
             for &k in mine {
                 for iv in &dsl[k] {
