@@ -145,3 +145,27 @@ fn seafood_baseline_is_clean() {
     let base = switchboard::sim::baseline(&spec.model);
     assert!(base.clean);
 }
+
+/// §6.1 end to end: F1 retry `{4, 10, 2, 60, "full"}`, seed 42, a `fail` fault over
+/// [7080, 7200) logs failures at 7160, 7187 and 7219; attempt 4 commits; nothing goes stale.
+#[test]
+fn jitter_end_to_end_vector() {
+    let mut v: Value = serde_json::from_str(SEAFOOD).unwrap();
+    v["flows"][0]["retry"] =
+        json!({"max_attempts": 4, "base": 10, "factor": 2, "cap": 60, "jitter": "full"});
+    v["settings"] = json!({"seed": 42});
+    v["scenarios"] = json!([{"id": "j", "faults": [
+        {"id": "J", "flow": "F1", "kind": "fail", "start": 7080, "end": 7200}]}]);
+    let doc: Document = serde_json::from_value(v).unwrap();
+    let r = run_document(&doc, "j", None, true).unwrap().report;
+    let fails: Vec<(i64, i64)> = r.errors.iter().map(|e| (e.t, e.attempt)).collect();
+    assert_eq!(fails, vec![(7160, 1), (7187, 2), (7219, 3)]);
+    assert!(r.summary.impacted.is_empty());
+    assert!(
+        r.datasets
+            .explicit()
+            .values()
+            .flatten()
+            .all(|iv| iv.state == switchboard::sim::report::Label::Fresh)
+    );
+}
