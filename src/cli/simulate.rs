@@ -1,10 +1,22 @@
-//! `switchboard simulate FILE --scenario ID [--format human|json] [--compare-controls]`.
+//! `switchboard simulate FILE --scenario ID [--format human|json] [--compare-controls]
+//! [--control NAME] [--whole-graph]`.
+//!
+//! FILE is a `.ron` document, a `.json` document (a top-level `format` key) or a landscape in
+//! the reference JSON form of `simulation.md` §9.1. `--format json` prints exactly what
+//! `run_json.py` prints; `human` tells the story.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result, anyhow};
 
 use super::OutputFormat;
+use crate::model::Landscape;
+use crate::model::time::{format_duration, format_sim_time};
+use crate::sim::narrative::{Entity, narrative};
+use crate::sim::report::{SimReport, to_json_text};
+use crate::sim::run::{ControlComparison, ControlRow, Mode, RunResult};
+use crate::sim::{Document, compare_controls, from_landscape, run_document};
 
 /// Arguments of `simulate`.
 #[derive(Debug, clap::Args)]
@@ -21,11 +33,278 @@ pub struct SimulateArgs {
     #[arg(long)]
     pub compare_controls: bool,
     /// Run the scenario with one named control set applied.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "compare_controls")]
     pub control: Option<String>,
+    /// Simulate every flow instead of the fault cone (same report, slower).
+    #[arg(long)]
+    pub whole_graph: bool,
+}
+
+/// Display names for the story.
+type Names = BTreeMap<(u8, String), String>;
+
+fn entity_code(e: Entity) -> u8 {
+    match e {
+        Entity::Flow => 0,
+        Entity::Dataset => 1,
+        Entity::System => 2,
+        Entity::Process => 3,
+        Entity::Team => 4,
+    }
+}
+
+fn landscape_names(l: &Landscape) -> Names {
+    let mut n = Names::new();
+    let mut put = |e: Entity, id: &str, name: &str| {
+        if !name.is_empty() {
+            n.insert((entity_code(e), id.to_owned()), name.to_owned());
+        }
+    };
+    for f in &l.flows {
+        put(Entity::Flow, &f.id, &f.name);
+    }
+    for d in l.datasets() {
+        put(Entity::Dataset, &d.full_id(), &d.dataset.name);
+    }
+    for s in &l.systems {
+        put(Entity::System, &s.id, &s.name);
+    }
+    for p in &l.processes {
+        put(Entity::Process, &p.id, &p.name);
+    }
+    for t in &l.teams {
+        put(Entity::Team, &t.id, &t.name);
+    }
+    n
+}
+
+fn load(path: &Path, scenario: &str) -> Result<(Document, Names)> {
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        let value: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+        if value.get("format").is_none() {
+            let doc = Document::from_json(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+            let names = doc
+                .systems
+                .iter()
+                .filter_map(|s| {
+                    s.name
+                        .clone()
+                        .map(|n| ((entity_code(Entity::System), s.id.clone()), n))
+                })
+                .collect();
+            return Ok((doc, names));
+        }
+    }
+    let landscape = crate::file::load_path(path)?;
+    let doc = from_landscape(&landscape, scenario)?;
+    Ok((doc, landscape_names(&landscape)))
 }
 
 /// Runs `simulate`.
-pub fn run(_args: &SimulateArgs) -> Result<u8> {
-    Err(super::not_yet_implemented("simulate"))
+pub fn run(args: &SimulateArgs) -> Result<u8> {
+    let (doc, names) = load(&args.file, &args.scenario)?;
+    let lookup = |e: Entity, id: &str| names.get(&(entity_code(e), id.to_owned())).cloned();
+    if args.compare_controls {
+        let rows = compare_controls(&doc, &args.scenario, args.whole_graph)?;
+        for (_, r) in &rows {
+            note(r);
+        }
+        match args.format {
+            OutputFormat::Json => {
+                let cmp = ControlComparison {
+                    controls: rows
+                        .iter()
+                        .map(|(name, r)| ControlRow {
+                            name: name.clone(),
+                            summary: r.report.summary.clone(),
+                        })
+                        .collect(),
+                    scenario: args.scenario.clone(),
+                };
+                println!("{}", to_json_text(&cmp));
+            }
+            OutputFormat::Human => print!("{}", control_table(&args.scenario, &rows)),
+        }
+        return Ok(super::EXIT_OK);
+    }
+    let r = run_document(&doc, &args.scenario, args.control.as_deref(), args.whole_graph)?;
+    note(&r);
+    match args.format {
+        OutputFormat::Json => println!("{}", r.report.to_json()),
+        OutputFormat::Human => {
+            print!("{}", story(&args.scenario, args.control.as_deref(), &r, &lookup));
+        }
+    }
+    Ok(super::EXIT_OK)
+}
+
+fn note(r: &RunResult) {
+    if let Mode::WholeGraph(reason) = &r.mode {
+        if reason != "requested" {
+            eprintln!("note: {reason}");
+        }
+    }
+}
+
+fn t_or_dash(t: Option<i64>) -> String {
+    t.map_or_else(|| "-".to_owned(), format_sim_time)
+}
+
+fn d_or_dash(t: Option<i64>) -> String {
+    t.map_or_else(|| "-".to_owned(), format_duration)
+}
+
+/// The human story of one run.
+pub fn story(
+    scenario: &str,
+    control: Option<&str>,
+    r: &RunResult,
+    lookup: &dyn Fn(Entity, &str) -> Option<String>,
+) -> String {
+    use std::fmt::Write as _;
+    let rep: &SimReport = &r.report;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "Scenario {scenario}{}",
+        control.map(|c| format!(" with control \"{c}\"")).unwrap_or_default()
+    );
+    for (id, inc) in &rep.incidents {
+        let _ = writeln!(
+            s,
+            "\nIncident {id}: {} on flow {}, from {}; first effect {}",
+            inc.kind,
+            inc.flow,
+            format_sim_time(inc.start),
+            t_or_dash(inc.first_effect)
+        );
+        match (&inc.detected_via, inc.detected_at) {
+            (Some(via), Some(at)) => {
+                let _ = writeln!(
+                    s,
+                    "  detected {} (time to detect {}) via {via}",
+                    format_sim_time(at),
+                    d_or_dash(inc.ttd)
+                );
+            }
+            _ => {
+                let _ = writeln!(s, "  never detected in the simulated week");
+            }
+        }
+        match (&inc.repair_team, inc.repaired_at) {
+            (Some(team), Some(at)) => {
+                let _ = writeln!(s, "  repaired {} by {team}", format_sim_time(at));
+            }
+            _ => {
+                let _ = writeln!(s, "  not repaired in the simulated week");
+            }
+        }
+    }
+    let sum = &rep.summary;
+    let _ = writeln!(
+        s,
+        "\nProcesses hit: {}",
+        if sum.impacted.is_empty() {
+            "none".to_owned()
+        } else {
+            sum.impacted.join(", ")
+        }
+    );
+    for p in &sum.impacted {
+        if let Some(imp) = rep.processes.get(p) {
+            let _ = writeln!(
+                s,
+                "  {p}: from {} for {} operating minutes ({}){}",
+                t_or_dash(imp.first_impact),
+                imp.impacted_minutes,
+                format_duration(imp.impacted_minutes),
+                if imp.impacted_by_deadline {
+                    ", by the deadline"
+                } else {
+                    ""
+                }
+            );
+        }
+    }
+    let _ = writeln!(
+        s,
+        "  total {} operating minutes (stale {}, partial {}, corrupt {})",
+        sum.impacted_minutes,
+        sum.minutes_by_state.stale,
+        sum.minutes_by_state.partial,
+        sum.minutes_by_state.corrupt
+    );
+    let _ = writeln!(s, "\nSignals:");
+    if rep.signals.is_empty() {
+        let _ = writeln!(s, "  none: nobody was paged or told");
+    }
+    for sig in &rep.signals {
+        let _ = writeln!(
+            s,
+            "  {} {} on {} -> {} ({}), seen {}",
+            format_sim_time(sig.emitted),
+            sig.signal,
+            sig.object,
+            sig.team.as_deref().unwrap_or("NOBODY"),
+            sig.channel,
+            t_or_dash(sig.seen)
+        );
+    }
+    let _ = writeln!(s, "\nWhat happened:");
+    for line in narrative(rep, lookup) {
+        let _ = writeln!(s, "  {}", line.text);
+    }
+    s
+}
+
+/// The human control comparison table.
+pub fn control_table(scenario: &str, rows: &[(String, RunResult)]) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(s, "Scenario {scenario}: control comparison\n");
+    let header = [
+        "control",
+        "detected",
+        "TTD",
+        "repaired",
+        "impacted processes",
+        "minutes",
+    ];
+    let mut table: Vec<[String; 6]> = vec![header.map(str::to_owned)];
+    for (name, r) in rows {
+        let sum = &r.report.summary;
+        table.push([
+            name.clone(),
+            t_or_dash(sum.detected_at),
+            d_or_dash(sum.ttd),
+            t_or_dash(sum.repaired_at),
+            if sum.impacted.is_empty() {
+                "-".to_owned()
+            } else {
+                sum.impacted.join(", ")
+            },
+            sum.impacted_minutes.to_string(),
+        ]);
+    }
+    let mut widths = [0usize; 6];
+    for row in &table {
+        for (i, c) in row.iter().enumerate() {
+            widths[i] = widths[i].max(c.chars().count());
+        }
+    }
+    for row in &table {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c:<w$}", w = widths[i]))
+            .collect();
+        let _ = writeln!(s, "{}", cells.join("  ").trim_end());
+    }
+    s
 }

@@ -1,0 +1,221 @@
+//! The report of `simulation.md` §9 as typed records. Field order is alphabetical, so serde
+//! writes keys sorted, as the contract requires; maps are `BTreeMap`s.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A label of a dataset or system over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Label {
+    /// Fresh.
+    Fresh,
+    /// Stale.
+    Stale,
+    /// Partial.
+    Partial,
+    /// Corrupt.
+    Corrupt,
+}
+
+impl Label {
+    /// The label's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Fresh => "fresh",
+            Self::Stale => "stale",
+            Self::Partial => "partial",
+            Self::Corrupt => "corrupt",
+        }
+    }
+}
+
+/// A labelled interval `[start, end)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interval {
+    /// Fault ids.
+    pub causes: Vec<String>,
+    /// End (exclusive).
+    pub end: i64,
+    /// Start.
+    pub start: i64,
+    /// Label.
+    pub state: Label,
+}
+
+/// Minutes per impact label.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct ByState {
+    pub corrupt: i64,
+    pub partial: i64,
+    pub stale: i64,
+}
+
+impl ByState {
+    /// Adds `minutes` under `label`.
+    pub fn add(&mut self, label: Label, minutes: i64) {
+        match label {
+            Label::Corrupt => self.corrupt += minutes,
+            Label::Partial => self.partial += minutes,
+            Label::Stale => self.stale += minutes,
+            Label::Fresh => {}
+        }
+    }
+}
+
+/// An impact interval of a process.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcInterval {
+    /// Fault ids.
+    pub causes: Vec<String>,
+    /// End.
+    pub end: i64,
+    /// Start.
+    pub start: i64,
+    /// `dataset:label` strings.
+    pub why: Vec<String>,
+}
+
+/// The impact on one process.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct ProcessImpact {
+    pub first_impact: Option<i64>,
+    pub impacted: bool,
+    pub impacted_by_deadline: bool,
+    pub impacted_minutes: i64,
+    pub intervals: Vec<ProcInterval>,
+    pub minutes_by_state: ByState,
+}
+
+/// The actual blast radius.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct BlastActual {
+    pub datasets: Vec<String>,
+    pub processes: Vec<String>,
+    pub systems: Vec<String>,
+    pub teams: Vec<String>,
+}
+
+/// The structural blast radius.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct BlastStructural {
+    pub datasets: Vec<String>,
+    pub processes: Vec<String>,
+    pub systems: Vec<String>,
+}
+
+/// One incident per fault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct Incident {
+    pub blast_radius_actual: BlastActual,
+    pub blast_radius_structural: BlastStructural,
+    pub detected_at: Option<i64>,
+    pub detected_via: Option<String>,
+    pub first_effect: Option<i64>,
+    pub flow: String,
+    pub kind: String,
+    pub repair_team: Option<String>,
+    pub repaired_at: Option<i64>,
+    pub start: i64,
+    pub ttd: Option<i64>,
+}
+
+/// A signal record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct Signal {
+    pub causes: Vec<String>,
+    pub channel: String,
+    pub emitted: i64,
+    pub object: String,
+    pub routed: bool,
+    pub seen: Option<i64>,
+    pub signal: String,
+    pub team: Option<String>,
+}
+
+/// An error record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct ErrorRecord {
+    pub attempt: i64,
+    pub flow: String,
+    pub t: i64,
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// The summary of §9.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct Summary {
+    pub detected_at: Option<i64>,
+    pub impacted: Vec<String>,
+    pub impacted_by_deadline: Vec<String>,
+    pub impacted_minutes: i64,
+    pub minutes_by_state: ByState,
+    pub per_process: BTreeMap<String, i64>,
+    pub repaired_at: Option<i64>,
+    pub ttd: Option<i64>,
+    pub tti: BTreeMap<String, i64>,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[allow(missing_docs)]
+pub struct SimReport {
+    pub datasets: BTreeMap<String, Vec<Interval>>,
+    pub errors: Vec<ErrorRecord>,
+    pub incidents: BTreeMap<String, Incident>,
+    pub processes: BTreeMap<String, ProcessImpact>,
+    pub signals: Vec<Signal>,
+    pub summary: Summary,
+    pub systems: BTreeMap<String, Vec<Interval>>,
+}
+
+fn label_at(ivs: &[Interval], t: i64) -> Option<&Interval> {
+    ivs.iter().find(|iv| iv.start <= t && t < iv.end)
+}
+
+impl SimReport {
+    /// The label of a dataset at minute `t` (`None` outside the horizon or for an unknown id).
+    pub fn dataset_label_at(&self, dataset: &str, t: i64) -> Option<Label> {
+        label_at(self.datasets.get(dataset)?, t).map(|iv| iv.state)
+    }
+
+    /// The label of a system at minute `t`.
+    pub fn system_label_at(&self, system: &str, t: i64) -> Option<Label> {
+        label_at(self.systems.get(system)?, t).map(|iv| iv.state)
+    }
+
+    /// Whether a process is impacted at minute `t`.
+    pub fn process_impacted_at(&self, process: &str, t: i64) -> bool {
+        self.processes.get(process).is_some_and(|p| {
+            p.intervals
+                .iter()
+                .any(|iv| iv.start <= t && t < iv.end)
+        })
+    }
+
+    /// The report as JSON text, keys sorted, indented by one space as `run_json.py` prints it.
+    pub fn to_json(&self) -> String {
+        to_json_text(self)
+    }
+}
+
+/// Any serialisable value as JSON with a one-space indent.
+pub fn to_json_text<T: Serialize>(value: &T) -> String {
+    let mut buf = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+    if value.serialize(&mut ser).is_err() {
+        return String::new();
+    }
+    String::from_utf8(buf).unwrap_or_default()
+}

@@ -1,0 +1,214 @@
+//! Running scenarios: the fault-free baseline (`simulation.md` §10), the choice between the
+//! fault cone and the whole graph, one run per control set, and the document-level entry points.
+
+use super::compile::{InputError, RunSpec, build_run, control_names, find_scenario};
+use super::engine::{Engine, cone_flows};
+use super::input::Document;
+use super::model::{Fault, Model};
+use super::report::{SimReport, Summary};
+
+/// The cached fault-free run of a model (§10).
+#[derive(Debug, Clone)]
+pub struct Baseline {
+    /// Every dataset fresh over the horizon, no process impacted, no signal in the horizon.
+    pub clean: bool,
+    /// Per dataset: the largest age over `[sim_start, horizon_end)` (`None` when not produced).
+    max_age: Vec<Option<i64>>,
+    min_compl: Vec<f64>,
+    tainted: Vec<bool>,
+    /// Events of the baseline run.
+    pub events: u64,
+}
+
+/// Computes the baseline of a model with its settings.
+pub fn baseline(model: &Model) -> Baseline {
+    let e = Engine::new(model, &[], false).run();
+    let r = e.report(None);
+    let clean = r.datasets.values().flatten().all(|iv| iv.state == super::report::Label::Fresh)
+        && r.processes.values().all(|p| !p.impacted)
+        && r.signals.is_empty();
+    let st = &model.settings;
+    let n = model.datasets.len();
+    let mut max_age = vec![None; n];
+    let mut min_compl = vec![1.0; n];
+    let mut tainted = vec![false; n];
+    for (k, &d) in e.sim_ds.iter().enumerate() {
+        let lg = &e.log[k];
+        let mut worst: Option<i64> = None;
+        for (i, (t0, s)) in lg.iter().enumerate() {
+            let a = (*t0).max(st.sim_start);
+            let b = lg.get(i + 1).map_or(st.horizon_end, |x| x.0).min(st.horizon_end);
+            if b > a {
+                let age = s.age(b - 1);
+                worst = Some(worst.map_or(age, |w: i64| w.max(age)));
+                if s.compl < min_compl[d as usize] {
+                    min_compl[d as usize] = s.compl;
+                }
+                if !s.taints.is_empty() {
+                    tainted[d as usize] = true;
+                }
+            }
+        }
+        max_age[d as usize] = Some(worst.unwrap_or(i64::MIN));
+    }
+    Baseline {
+        clean,
+        max_age,
+        min_compl,
+        tainted,
+        events: e.events,
+    }
+}
+
+/// How a run was simulated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// The fault cone (§5.4).
+    Cone,
+    /// The whole graph, with the reason.
+    WholeGraph(String),
+}
+
+/// Whether the cone gives the whole-graph report (§10, §14 note 16); the reason when not.
+pub fn choose_mode(model: &Model, base: &Baseline, faults: &[Fault]) -> Mode {
+    if !base.clean {
+        return Mode::WholeGraph(
+            "baseline is not clean (spec §10): simulating the whole graph".to_owned(),
+        );
+    }
+    let flows = cone_flows(model, faults);
+    let mut sim_ds: Vec<u32> = flows
+        .iter()
+        .map(|&f| model.flows[f as usize].output)
+        .collect();
+    sim_ds.sort_unstable();
+    let in_cone = |d: u32| sim_ds.binary_search(&d).is_ok();
+    let mut procs: Vec<u32> = sim_ds
+        .iter()
+        .flat_map(|&d| model.proc_by_ds[d as usize].iter().copied())
+        .collect();
+    procs.sort_unstable();
+    procs.dedup();
+    for pid in procs {
+        let p = &model.processes[pid as usize];
+        for dp in &p.deps {
+            let d = dp.dataset as usize;
+            if in_cone(dp.dataset) {
+                continue;
+            }
+            let Some(age) = base.max_age[d] else {
+                continue;
+            };
+            if base.tainted[d] || base.min_compl[d] < dp.min_completeness || age >= dp.max_age {
+                return Mode::WholeGraph(format!(
+                    "process {} depends on {}, which is outside the fault cone and violated in \
+                     the baseline (spec §14, note 16): simulating the whole graph",
+                    p.id, model.datasets[d].id
+                ));
+            }
+        }
+    }
+    Mode::Cone
+}
+
+/// The result of one run.
+#[derive(Debug, Clone)]
+pub struct RunResult {
+    /// The report.
+    pub report: SimReport,
+    /// How it was simulated.
+    pub mode: Mode,
+    /// Events handled.
+    pub events: u64,
+}
+
+/// Simulates faults on a model with a cached baseline, in the mode §10 allows.
+pub fn simulate(
+    model: &Model,
+    base: &Baseline,
+    faults: &[Fault],
+    deadline: Option<i64>,
+) -> RunResult {
+    let mode = choose_mode(model, base, faults);
+    let e = Engine::new(model, faults, mode == Mode::Cone).run();
+    RunResult {
+        report: e.report(deadline),
+        mode,
+        events: e.events,
+    }
+}
+
+/// Simulates faults on the whole graph.
+pub fn simulate_whole(model: &Model, faults: &[Fault], deadline: Option<i64>) -> RunResult {
+    let e = Engine::new(model, faults, false).run();
+    RunResult {
+        report: e.report(deadline),
+        mode: Mode::WholeGraph("requested".to_owned()),
+        events: e.events,
+    }
+}
+
+/// Simulates faults in cone mode regardless of the baseline (for tests and benchmarks).
+pub fn simulate_cone(model: &Model, faults: &[Fault], deadline: Option<i64>) -> RunResult {
+    let e = Engine::new(model, faults, true).run();
+    RunResult {
+        report: e.report(deadline),
+        mode: Mode::Cone,
+        events: e.events,
+    }
+}
+
+/// Runs a built run spec with its own baseline.
+pub fn run_spec(spec: &RunSpec, whole_graph: bool) -> RunResult {
+    if whole_graph {
+        simulate_whole(&spec.model, &spec.faults, spec.deadline)
+    } else {
+        let base = baseline(&spec.model);
+        simulate(&spec.model, &base, &spec.faults, spec.deadline)
+    }
+}
+
+/// Runs scenario `sid` of a document, as-is or with a control set.
+pub fn run_document(
+    doc: &Document,
+    sid: &str,
+    control: Option<&str>,
+    whole_graph: bool,
+) -> Result<RunResult, InputError> {
+    let spec = build_run(doc, sid, control)?;
+    Ok(run_spec(&spec, whole_graph))
+}
+
+/// The summary of every control set of a scenario, in listed order.
+pub fn compare_controls(
+    doc: &Document,
+    sid: &str,
+    whole_graph: bool,
+) -> Result<Vec<(String, RunResult)>, InputError> {
+    let sc = find_scenario(doc, sid)?;
+    let names = control_names(sc)?;
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        let r = run_document(doc, sid, Some(&name), whole_graph)?;
+        out.push((name, r));
+    }
+    Ok(out)
+}
+
+/// `{"controls": [{"name", "summary"}...], "scenario": ID}` as `run_json.py` prints it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
+pub struct ControlComparison {
+    /// One row per control set.
+    pub controls: Vec<ControlRow>,
+    /// The scenario id.
+    pub scenario: String,
+}
+
+/// One row of a control comparison.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
+pub struct ControlRow {
+    /// Control set name.
+    pub name: String,
+    /// Its summary.
+    pub summary: Summary,
+}
