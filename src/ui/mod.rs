@@ -15,6 +15,7 @@ pub mod notifications;
 pub mod panels;
 pub mod preferences;
 pub mod theme;
+pub mod simulation;
 pub mod view_state;
 mod widgets;
 

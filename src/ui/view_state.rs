@@ -47,6 +47,8 @@ pub struct ViewState {
     pub focus_filter: bool,
     /// The outline's filter text.
     pub outline_filter: String,
+    /// The simulation: chosen scenario, last run, scrubbed minute.
+    pub simulation: super::simulation::SimulationView,
 }
 
 impl ViewState {

@@ -50,6 +50,8 @@ pub struct Canvas {
     scene_revision: Option<u64>,
     gesture: Option<Gesture>,
     preview: Option<Scene>,
+    /// The flow whose context menu is open.
+    context_flow: Option<String>,
     /// The canvas's screen rectangle in the last frame.
     pub viewport: Rect,
 }
@@ -61,6 +63,7 @@ impl Default for Canvas {
             scene_revision: None,
             gesture: None,
             preview: None,
+            context_flow: None,
             viewport: Rect::NOTHING,
         }
     }
@@ -192,6 +195,14 @@ impl Canvas {
         if response.clicked() {
             self.click(pointer, view, modifiers.command || modifiers.shift);
         }
+        if response.secondary_clicked() {
+            self.context_flow = pointer.and_then(|p| {
+                Self::flow_at(&self.scene, view.camera.to_canvas(viewport, p), view.camera.zoom)
+            });
+        }
+        if let Some(flow_id) = self.context_flow.clone() {
+            flow_context_menu(&response, landscape, &flow_id, view);
+        }
         if response.double_clicked()
             && let Some(p) = pointer
         {
@@ -206,9 +217,11 @@ impl Canvas {
 
         let scene = self.preview.as_ref().unwrap_or(&self.scene);
         let hovered = pointer.and_then(|p| self.node_at(scene, view.camera.to_canvas(viewport, p)));
+        let overlay = view.simulation.overlay(landscape);
         let mut highlights = Highlights {
             hovered,
             handles: true,
+            states: overlay.as_ref(),
             ..Highlights::default()
         };
         for item in &view.selection {
@@ -415,4 +428,19 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     }
     let t = ((p - a).dot(ab) / length_sq).clamp(0.0, 1.0);
     p.distance(a + ab * t)
+}
+
+/// The right-click menu of a flow: define a fault on it for the simulation.
+fn flow_context_menu(response: &egui::Response, landscape: &Landscape, flow_id: &str, view: &mut ViewState) {
+    response.context_menu(|ui| {
+        let name = landscape.flow(flow_id).map_or(flow_id, |f| f.display_name());
+        ui.label(egui::RichText::new(format!("{name} ({flow_id})")).strong());
+        ui.separator();
+        for choice in crate::ui::simulation::FaultChoice::ALL {
+            if ui.button(choice.menu_text()).clicked() {
+                view.simulation.define_fault(flow_id, choice);
+                ui.close();
+            }
+        }
+    });
 }

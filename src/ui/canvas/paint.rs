@@ -9,6 +9,7 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKi
 
 use super::camera::Camera;
 use super::scene::{Edge, LineStyle, NodeKind, SMALL_SIZE, Scene, TITLE_SIZE};
+use crate::ui::simulation::overlay::{StateOverlay, label_colour};
 use crate::ui::theme::{CanvasColours, ColourMode, owner_colour, pattern_colour};
 
 /// Text smaller than this many screen points is not drawn.
@@ -25,6 +26,8 @@ pub struct Highlights<'a> {
     pub hovered: Option<usize>,
     /// Whether to draw connect handles on systems.
     pub handles: bool,
+    /// The simulated state at the scrubbed minute, while a simulation is shown.
+    pub states: Option<&'a StateOverlay>,
 }
 
 /// How to paint.
@@ -68,7 +71,11 @@ pub fn paint_scene(
             continue;
         }
         let selected = highlights.flows.contains(edge.flow_id.as_str());
-        paint_edge(painter, viewport, camera, edge, selected, detailed, style);
+        let state = highlights
+            .states
+            .and_then(|s| s.flows.get(&edge.flow_id))
+            .map(|&label| label_colour(label));
+        paint_edge(painter, viewport, camera, edge, selected, detailed, style, state);
     }
 
     for (index, node) in scene.nodes.iter().enumerate() {
@@ -101,9 +108,24 @@ pub fn paint_scene(
             NodeKind::System => 8.0 * zoom,
             NodeKind::Process => rect.height() / 2.0,
         };
-        let fill = match node.kind {
-            NodeKind::System => colours.node_fill,
-            NodeKind::Process => colours.process_fill,
+        let state = highlights.states.and_then(|states| match node.kind {
+            NodeKind::System => states.systems.get(&node.id).map(|&label| label_colour(label)),
+            NodeKind::Process => states
+                .impacted_processes
+                .contains(&node.id)
+                .then(|| label_colour(crate::sim::report::Label::Corrupt)),
+        });
+        let fill = match (node.kind, state) {
+            (_, Some(state)) => colours.node_fill.lerp_to_gamma(state, 0.45),
+            (NodeKind::System, None) => colours.node_fill,
+            (NodeKind::Process, None) => colours.process_fill,
+        };
+        let in_blast = node.kind == NodeKind::System
+            && highlights.states.is_some_and(|s| s.blast_radius.contains(&node.id));
+        let stroke = if in_blast && !selected {
+            Stroke::new(2.0, label_colour(crate::sim::report::Label::Corrupt))
+        } else {
+            stroke
         };
         let corner = CornerRadius::from(radius);
         painter.rect_filled(rect, corner, fill);
@@ -204,6 +226,7 @@ pub fn handle_radius() -> f32 {
     6.0
 }
 
+#[expect(clippy::too_many_arguments, reason = "one call site; a struct would only rename the arguments")]
 fn paint_edge(
     painter: &Painter,
     viewport: Rect,
@@ -212,6 +235,7 @@ fn paint_edge(
     selected: bool,
     detailed: bool,
     style: &PaintStyle,
+    state: Option<Color32>,
 ) {
     let colours = &style.colours;
     let from = camera.to_screen(viewport, edge.from);
@@ -221,7 +245,7 @@ fn paint_edge(
         (_, ColourMode::Pattern) => pattern_colour(edge.pattern),
         _ => colours.line,
     };
-    let colour = if selected { colours.accent } else { base };
+    let colour = if selected { colours.accent } else { state.unwrap_or(base) };
     let width = match edge.style {
         LineStyle::Hub => 2.6,
         _ => 1.6,
@@ -258,5 +282,4 @@ fn paint_edge(
         colour,
         Stroke::NONE,
     ));
-    let _ = Color32::TRANSPARENT;
 }

@@ -136,5 +136,8 @@ pub fn toolbar_ui(app: &mut DesignerApp, ui: &mut Ui, commands: &mut Vec<Command
         ui.toggle_value(&mut app.preferences.show_outline, "Outline");
         ui.toggle_value(&mut app.preferences.show_findings, "Findings");
         ui.toggle_value(&mut app.preferences.show_inspector, "Inspector");
+        ui.separator();
+        ui.toggle_value(&mut app.view.simulation.open, "Simulation")
+            .on_hover_text("Rehearse a failure over the simulated week");
     });
 }

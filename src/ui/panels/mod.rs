@@ -39,6 +39,15 @@ pub fn frame_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                 inspector::inspector_ui(&app.landscape, &mut app.view, ui, &mut commands);
             });
     }
+    if app.view.simulation.open {
+        let revision = app.history.revision();
+        Panel::right("simulation")
+            .resizable(true)
+            .default_size(420.0)
+            .show(ui, |ui| {
+                crate::ui::simulation::panel::simulation_panel_ui(ui, &mut app.view.simulation, &app.landscape, revision);
+            });
+    }
     if app.preferences.show_findings {
         let findings = app.findings().to_vec();
         Panel::bottom("findings")
