@@ -27,6 +27,7 @@ pub fn frame_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         Panel::left("outline")
             .resizable(true)
             .default_size(240.0)
+            .min_size(180.0)
             .show(ui, |ui| {
                 outline::outline_ui(&app.landscape, &mut app.view, ui);
             });
@@ -35,6 +36,7 @@ pub fn frame_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         Panel::right("inspector")
             .resizable(true)
             .default_size(340.0)
+            .min_size(280.0)
             .show(ui, |ui| {
                 inspector::inspector_ui(&app.landscape, &mut app.view, ui, &mut commands);
             });
