@@ -143,8 +143,7 @@ fn main() {
     hub_times.sort_by(f64::total_cmp);
     println!(
         "hub fault on {} (cone of {cone_n} flows): median {:.2} ms, {hub_events} events",
-        m.flows[hub as usize].id,
-        hub_times[2]
+        m.flows[hub as usize].id, hub_times[2]
     );
     // the reference engine on the same landscape
     let refdir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference");
@@ -166,7 +165,9 @@ fn main() {
             x["end"] = json!(e);
         }
         match f.kind {
-            switchboard::sim::model::FaultKind::Partial(fr) => x["params"] = json!({"fraction": fr}),
+            switchboard::sim::model::FaultKind::Partial(fr) => {
+                x["params"] = json!({"fraction": fr})
+            }
             switchboard::sim::model::FaultKind::Delay(mm) => x["params"] = json!({"minutes": mm}),
             switchboard::sim::model::FaultKind::Semantic => {
                 x["params"] = json!({"detectability": f.detectability});
@@ -209,15 +210,16 @@ for sid in ("five", "hub"):
             } else {
                 hub_times[2]
             };
-            println!(
-                "reference cone run ({sid}): {ms} ms, {ev} events  |  Rust: {ours:.3} ms"
-            );
+            println!("reference cone run ({sid}): {ms} ms, {ev} events  |  Rust: {ours:.3} ms");
         }
     }
     if !out.status.success() {
         println!(
             "reference failed: {}",
-            String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("")
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
         );
     }
 }

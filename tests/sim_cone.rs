@@ -54,8 +54,14 @@ fn cone_runs_equal_whole_graph_runs() {
         }
     }
     assert!(runs >= 1000, "{runs} runs");
-    assert!(cone_runs > runs / 3, "only {cone_runs} of {runs} runs used the cone");
-    assert!(smaller > runs / 4, "only {smaller} cone runs were smaller than the graph");
+    assert!(
+        cone_runs > runs / 3,
+        "only {cone_runs} of {runs} runs used the cone"
+    );
+    assert!(
+        smaller > runs / 4,
+        "only {smaller} cone runs were smaller than the graph"
+    );
 }
 
 #[test]

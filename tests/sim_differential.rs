@@ -25,7 +25,10 @@ fn reference_dir() -> Option<PathBuf> {
 
 fn reference_report(dir: &Path, case: &Path, control: Option<&str>) -> Value {
     let mut cmd = Command::new("python3");
-    cmd.current_dir(dir).arg("run_json.py").arg(case).arg("case");
+    cmd.current_dir(dir)
+        .arg("run_json.py")
+        .arg(case)
+        .arg("case");
     if let Some(c) = control {
         cmd.arg("--control").arg(c);
     }
@@ -61,7 +64,13 @@ fn rust_engine_matches_the_reference_on_random_cases() {
     for seed in seeds {
         let out = Command::new("python3")
             .current_dir(&dir)
-            .args(["check_cone.py", "--cases", &cases.to_string(), "--seed", &seed.to_string()])
+            .args([
+                "check_cone.py",
+                "--cases",
+                &cases.to_string(),
+                "--seed",
+                &seed.to_string(),
+            ])
             .arg("--dump")
             .arg(tmp.path())
             .output()
@@ -83,8 +92,8 @@ fn rust_engine_matches_the_reference_on_random_cases() {
         files.sort();
         for case in files {
             let text = std::fs::read_to_string(&case).expect("case file");
-            let doc = Document::from_json(&text)
-                .unwrap_or_else(|e| panic!("{}: {e}", case.display()));
+            let doc =
+                Document::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", case.display()));
             let sc = find_scenario(&doc, "case").expect("scenario case");
             let mut variants: Vec<Option<String>> = vec![None];
             variants.extend(control_names(sc).expect("controls").into_iter().map(Some));
@@ -105,7 +114,10 @@ fn rust_engine_matches_the_reference_on_random_cases() {
             }
         }
     }
-    eprintln!("sim_differential: {runs} runs compared, {} differ", failures.len());
+    eprintln!(
+        "sim_differential: {runs} runs compared, {} differ",
+        failures.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(runs > 0);
 }

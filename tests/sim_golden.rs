@@ -47,7 +47,10 @@ fn reference_summary(report: &Value) -> Value {
             let seen = sig["seen"]
                 .as_i64()
                 .map_or_else(|| "never".to_owned(), format_sim_time);
-            Value::String(format!("{}->{team}@{seen}", sig["signal"].as_str().unwrap()))
+            Value::String(format!(
+                "{}->{team}@{seen}",
+                sig["signal"].as_str().unwrap()
+            ))
         })
         .collect();
     let first = report["incidents"].as_object().unwrap().values().next();
@@ -76,7 +79,11 @@ fn strip_golden_summary(v: &Value) -> Value {
 
 fn scenario_of(key: &str) -> (&'static str, String) {
     let (sc, variant) = key.split_once('/').unwrap();
-    let sid = if sc == "S1" { "friday-night" } else { "sunday-blip" };
+    let sid = if sc == "S1" {
+        "friday-night"
+    } else {
+        "sunday-blip"
+    };
     (sid, variant.to_owned())
 }
 
@@ -118,8 +125,14 @@ fn every_golden_variant_matches() {
 #[test]
 fn runs_are_deterministic() {
     let d = doc();
-    let a = run_document(&d, "friday-night", None, false).unwrap().report.to_json();
-    let b = run_document(&d, "friday-night", None, false).unwrap().report.to_json();
+    let a = run_document(&d, "friday-night", None, false)
+        .unwrap()
+        .report
+        .to_json();
+    let b = run_document(&d, "friday-night", None, false)
+        .unwrap()
+        .report
+        .to_json();
     assert_eq!(a, b);
 }
 

@@ -85,8 +85,8 @@ fn load(path: &Path, scenario: &str) -> Result<(Document, Names)> {
     if is_json {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read", path.display()))?;
-        let value: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
         if value.get("format").is_none() {
             let doc = Document::from_json(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
             let names = doc
@@ -133,12 +133,20 @@ pub fn run(args: &SimulateArgs) -> Result<u8> {
         }
         return Ok(super::EXIT_OK);
     }
-    let r = run_document(&doc, &args.scenario, args.control.as_deref(), args.whole_graph)?;
+    let r = run_document(
+        &doc,
+        &args.scenario,
+        args.control.as_deref(),
+        args.whole_graph,
+    )?;
     note(&r);
     match args.format {
         OutputFormat::Json => println!("{}", r.report.to_json()),
         OutputFormat::Human => {
-            print!("{}", story(&args.scenario, args.control.as_deref(), &r, &lookup));
+            print!(
+                "{}",
+                story(&args.scenario, args.control.as_deref(), &r, &lookup)
+            );
         }
     }
     Ok(super::EXIT_OK)
@@ -173,7 +181,9 @@ pub fn story(
     let _ = writeln!(
         s,
         "Scenario {scenario}{}",
-        control.map(|c| format!(" with control \"{c}\"")).unwrap_or_default()
+        control
+            .map(|c| format!(" with control \"{c}\""))
+            .unwrap_or_default()
     );
     for (id, inc) in &rep.incidents {
         let _ = writeln!(

@@ -145,8 +145,10 @@ mod tests {
         assert_eq!(early.add_open(10740, 240), 11940);
         assert_eq!(early.add_open(6540, 120), 10500);
         assert_eq!(early.add_open(10200, 0), 10440);
-        assert!(Cal::from_windows(&[(vec![0, 1, 2, 3, 4, 5, 6], 0, 1440)])
-            .unwrap()
-            .is_always());
+        assert!(
+            Cal::from_windows(&[(vec![0, 1, 2, 3, 4, 5, 6], 0, 1440)])
+                .unwrap()
+                .is_always()
+        );
     }
 }

@@ -9,7 +9,7 @@ use super::input::{
     CalendarIn, ChangeIn, Document, FaultIn, FlowIn, MonitorIn, ScenarioIn, ScheduleIn, SettingsIn,
 };
 use super::model::{
-    Dataset, Dep, Fault, FaultKind, Flow, MonKind, Model, Monitor, Process, Retry, Settings,
+    Dataset, Dep, Fault, FaultKind, Flow, Model, MonKind, Monitor, Process, Retry, Settings,
     System, Team,
 };
 use super::schedule::Sched;
@@ -171,7 +171,10 @@ pub fn resolve_settings(s: &SettingsIn) -> R<Settings> {
         sim_start: s.sim_start.unwrap_or(d.sim_start),
         horizon_start: s.horizon_start.unwrap_or(d.horizon_start),
         horizon_end: s.horizon_end.unwrap_or(d.horizon_end),
-        alert_delay: nonneg(s.alert_delay.unwrap_or(d.alert_delay), "settings.alert_delay")?,
+        alert_delay: nonneg(
+            s.alert_delay.unwrap_or(d.alert_delay),
+            "settings.alert_delay",
+        )?,
         triage: nonneg(s.triage.unwrap_or(d.triage), "settings.triage")?,
         triage_lineage: nonneg(
             s.triage_lineage.unwrap_or(d.triage_lineage),
@@ -225,7 +228,9 @@ fn compile_schedule(s: &ScheduleIn, w: &str) -> R<Sched> {
                 ts.push(range_i(m, &format!("{w}.times"), 0, 1439)?);
             }
             if ts.is_empty() {
-                return err(format!("{w}.times: a cron schedule needs at least one time"));
+                return err(format!(
+                    "{w}.times: a cron schedule needs at least one time"
+                ));
             }
             ts.sort_unstable();
             let mut mask = [true; 7];
@@ -309,7 +314,10 @@ fn check_flow(f: &FlowIn) -> R<FlowParts> {
     nonneg(r.base, &format!("{w}.retry.base"))?;
     nonneg(r.cap, &format!("{w}.retry.cap"))?;
     if r.factor < 0.0 || r.factor.is_nan() {
-        return err(format!("{w}.retry.factor: {} is out of range (at least 0)", r.factor));
+        return err(format!(
+            "{w}.retry.factor: {} is out of range (at least 0)",
+            r.factor
+        ));
     }
     if r.jitter != "none" && r.jitter != "full" {
         return err(format!(
@@ -369,7 +377,10 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
     // per-entity checks, in the reference's order
     let mut team_cals = Vec::new();
     for t in &doc.teams {
-        team_cals.push(compile_calendar(&t.calendar, &format!("team {}.calendar", t.id))?);
+        team_cals.push(compile_calendar(
+            &t.calendar,
+            &format!("team {}.calendar", t.id),
+        )?);
     }
     for d in &doc.datasets {
         if let Some(s) = d.stale_after {
@@ -519,12 +530,13 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
             ));
         }
         producer[out as usize] = Some(fi);
-        let owner = match &f.owner {
-            None => None,
-            Some(o) => Some(*team_ix.get(o).ok_or_else(|| {
-                InputError(format!("flow {}: owner '{o}' is not a team", f.id))
-            })?),
-        };
+        let owner =
+            match &f.owner {
+                None => None,
+                Some(o) => Some(*team_ix.get(o).ok_or_else(|| {
+                    InputError(format!("flow {}: owner '{o}' is not a team", f.id))
+                })?),
+            };
         flows[fi as usize] = Some(Flow {
             id: f.id.clone(),
             inputs,
@@ -607,7 +619,10 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
         let mut deps = Vec::with_capacity(p.deps.len());
         for dp in &p.deps {
             let Some(&d) = ds_ix.get(&dp.dataset) else {
-                return err(format!("process {}: unknown dataset '{}'", p.id, dp.dataset));
+                return err(format!(
+                    "process {}: unknown dataset '{}'",
+                    p.id, dp.dataset
+                ));
             };
             deps.push(Dep {
                 dataset: d,
@@ -642,7 +657,12 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
     }
     // ranks of signal objects in string order
     let mut objs: Vec<(String, u8, u32)> = Vec::new();
-    objs.extend(flows.iter().enumerate().map(|(i, f)| (format!("flow:{}", f.id), 0, i as u32)));
+    objs.extend(
+        flows
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (format!("flow:{}", f.id), 0, i as u32)),
+    );
     objs.extend(
         datasets
             .iter()
@@ -701,12 +721,14 @@ pub fn compile_fault(model: &Model, f: &FaultIn) -> R<Fault> {
     let kind = match f.kind.as_str() {
         "fail" => FaultKind::Fail,
         "silent" => FaultKind::Silent,
-        "partial" => FaultKind::Partial(p.fraction.ok_or_else(|| {
-            InputError(format!("{w}: a partial fault needs params.fraction"))
-        })?),
-        "delay" => FaultKind::Delay(p.minutes.ok_or_else(|| {
-            InputError(format!("{w}: a delay fault needs params.minutes"))
-        })?),
+        "partial" => FaultKind::Partial(
+            p.fraction
+                .ok_or_else(|| InputError(format!("{w}: a partial fault needs params.fraction")))?,
+        ),
+        "delay" => FaultKind::Delay(
+            p.minutes
+                .ok_or_else(|| InputError(format!("{w}: a delay fault needs params.minutes")))?,
+        ),
         "semantic" => FaultKind::Semantic,
         k => {
             return err(format!(

@@ -9,8 +9,8 @@ use crate::model::{
 use super::compile::InputError;
 use super::input::{
     CalendarIn, ChangeIn, ControlIn, DatasetIn, DepIn, Document, FaultIn, FlowIn, FlowPatchIn,
-    MonitorIn, ParamsIn, ProcessIn, RetryIn, ScenarioIn, ScheduleIn, SettingsIn, SystemIn,
-    TeamIn, TeamPatchIn, WindowIn,
+    MonitorIn, ParamsIn, ProcessIn, RetryIn, ScenarioIn, ScheduleIn, SettingsIn, SystemIn, TeamIn,
+    TeamPatchIn, WindowIn,
 };
 
 fn calendar(c: &Calendar) -> CalendarIn {
@@ -55,7 +55,7 @@ fn retry(r: &crate::model::Retry) -> RetryIn {
         factor: r.factor,
         cap: i64::from(r.cap_minutes),
         jitter: match r.jitter {
-            Jitter::None => "none",
+            Jitter::Off => "none",
             Jitter::Full => "full",
         }
         .to_owned(),

@@ -155,7 +155,10 @@ pub fn narrative(report: &SimReport, lookup: &dyn Fn(Entity, &str) -> Option<Str
             lines.push((
                 iv.end,
                 4,
-                format!("{} works normally again.", label(lookup, Entity::Process, p)),
+                format!(
+                    "{} works normally again.",
+                    label(lookup, Entity::Process, p)
+                ),
             ));
         }
     }

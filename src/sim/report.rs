@@ -196,11 +196,9 @@ impl SimReport {
 
     /// Whether a process is impacted at minute `t`.
     pub fn process_impacted_at(&self, process: &str, t: i64) -> bool {
-        self.processes.get(process).is_some_and(|p| {
-            p.intervals
-                .iter()
-                .any(|iv| iv.start <= t && t < iv.end)
-        })
+        self.processes
+            .get(process)
+            .is_some_and(|p| p.intervals.iter().any(|iv| iv.start <= t && t < iv.end))
     }
 
     /// The report as JSON text, keys sorted, indented by one space as `run_json.py` prints it.

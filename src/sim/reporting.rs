@@ -51,13 +51,20 @@ impl Engine<'_> {
                 continue;
             }
             if !s.taints.is_empty() {
-                merge(&mut out, (Label::Corrupt, a, b, union(&s.causes, &s.taints)));
+                merge(
+                    &mut out,
+                    (Label::Corrupt, a, b, union(&s.causes, &s.taints)),
+                );
             } else if s.compl < 0.999_999 {
                 merge(&mut out, (Label::Partial, a, b, s.causes.clone()));
             } else if let Some(sa) = d.stale_after {
                 match s.lag {
                     Some(lag) => {
-                        let lab = if lag >= sa { Label::Stale } else { Label::Fresh };
+                        let lab = if lag >= sa {
+                            Label::Stale
+                        } else {
+                            Label::Fresh
+                        };
                         merge(&mut out, (lab, a, b, s.causes.clone()));
                     }
                     None => {
@@ -329,7 +336,11 @@ impl Engine<'_> {
             let sds = self.structural_cone(fa.flow);
             let ssys: BTreeSet<&str> = sds
                 .iter()
-                .map(|&d| m.systems[m.datasets[d as usize].system as usize].id.as_str())
+                .map(|&d| {
+                    m.systems[m.datasets[d as usize].system as usize]
+                        .id
+                        .as_str()
+                })
                 .collect();
             let sproc: BTreeSet<&str> = m
                 .processes
@@ -365,7 +376,11 @@ impl Engine<'_> {
             }
             let dyn_sys: BTreeSet<&str> = dyn_ds
                 .iter()
-                .map(|&d| m.systems[m.datasets[d as usize].system as usize].id.as_str())
+                .map(|&d| {
+                    m.systems[m.datasets[d as usize].system as usize]
+                        .id
+                        .as_str()
+                })
                 .collect();
             let via = rt.detected_by.and_then(|i| self.signals.get(i)).map(|s| {
                 format!(

@@ -24,7 +24,11 @@ pub struct Baseline {
 pub fn baseline(model: &Model) -> Baseline {
     let e = Engine::new(model, &[], false).run();
     let r = e.report(None);
-    let clean = r.datasets.values().flatten().all(|iv| iv.state == super::report::Label::Fresh)
+    let clean = r
+        .datasets
+        .values()
+        .flatten()
+        .all(|iv| iv.state == super::report::Label::Fresh)
         && r.processes.values().all(|p| !p.impacted)
         && r.signals.is_empty();
     let st = &model.settings;
@@ -37,7 +41,10 @@ pub fn baseline(model: &Model) -> Baseline {
         let mut worst: Option<i64> = None;
         for (i, (t0, s)) in lg.iter().enumerate() {
             let a = (*t0).max(st.sim_start);
-            let b = lg.get(i + 1).map_or(st.horizon_end, |x| x.0).min(st.horizon_end);
+            let b = lg
+                .get(i + 1)
+                .map_or(st.horizon_end, |x| x.0)
+                .min(st.horizon_end);
             if b > a {
                 let age = s.age(b - 1);
                 worst = Some(worst.map_or(age, |w: i64| w.max(age)));

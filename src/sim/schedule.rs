@@ -59,9 +59,7 @@ impl Sched {
                 }
                 INF
             }
-            Self::Every { every, offset } => {
-                offset + every * -((-(t - offset)).div_euclid(*every))
-            }
+            Self::Every { every, offset } => offset + every * -((-(t - offset)).div_euclid(*every)),
             Self::Stream { .. } => INF,
         }
     }

@@ -14,8 +14,8 @@ pub mod file_picker;
 pub mod notifications;
 pub mod panels;
 pub mod preferences;
-pub mod theme;
 pub mod simulation;
+pub mod theme;
 pub mod view_state;
 mod widgets;
 

@@ -32,7 +32,11 @@ pub fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
                 }
             }
             (x.len() != y.len()).then(|| {
-                format!("{path}: ours has {} entries, the reference {}", x.len(), y.len())
+                format!(
+                    "{path}: ours has {} entries, the reference {}",
+                    x.len(),
+                    y.len()
+                )
             })
         }
         _ => (a != b).then(|| format!("{path}: ours {a} != reference {b}")),

@@ -84,7 +84,9 @@ pub fn landscape(rng: &mut Rng, z: &Sizes, n_faults: usize) -> (Value, Vec<Strin
             json!({"id": t, "calendar": cal})
         })
         .collect();
-    let biz: Vec<String> = (0..(z.processes / 3).max(1)).map(|i| format!("biz-{i}")).collect();
+    let biz: Vec<String> = (0..(z.processes / 3).max(1))
+        .map(|i| format!("biz-{i}"))
+        .collect();
     let mut systems = Vec::new();
     let mut datasets = Vec::new();
     // (id, level, bound)
@@ -92,7 +94,9 @@ pub fn landscape(rng: &mut Rng, z: &Sizes, n_faults: usize) -> (Value, Vec<Strin
     for i in 0..z.systems {
         systems.push(json!({"id": format!("S{i}"), "name": format!("System {i}"), "owner": rng.pick(&teams)}));
         let d = format!("S{i}.src");
-        datasets.push(json!({"id": d, "system": format!("S{i}"), "source": true, "owner": rng.pick(&teams)}));
+        datasets.push(
+            json!({"id": d, "system": format!("S{i}"), "source": true, "owner": rng.pick(&teams)}),
+        );
         pool[0].push((d, 0));
     }
     let mut levels: Vec<usize> = (0..z.flows)
@@ -122,9 +126,17 @@ pub fn landscape(rng: &mut Rng, z: &Sizes, n_faults: usize) -> (Value, Vec<Strin
             let m = rng.int(0, DAY - 1);
             (json!({"kind": "cron", "times": [m]}), DAY, false)
         } else if r < 0.95 {
-            (json!({"kind": "every", "every": 60, "offset": rng.int(0, 59)}), 60, false)
+            (
+                json!({"kind": "every", "every": 60, "offset": rng.int(0, 59)}),
+                60,
+                false,
+            )
         } else {
-            (json!({"kind": "every", "every": 15, "offset": rng.int(0, 14)}), 15, false)
+            (
+                json!({"kind": "every", "every": 15, "offset": rng.int(0, 14)}),
+                15,
+                false,
+            )
         };
         let n_in = if stream || rng.chance(0.75) { 1 } else { 2 };
         let mut ins: Vec<(String, i64)> = Vec::new();
@@ -180,8 +192,10 @@ pub fn landscape(rng: &mut Rng, z: &Sizes, n_faults: usize) -> (Value, Vec<Strin
         } else {
             Value::Null
         };
-        datasets.push(json!({"id": out, "system": format!("S{out_sys}"), "stale_after": sa,
-            "owner": if rng.chance(0.8) { json!(rng.pick(&teams)) } else { Value::Null }}));
+        datasets.push(
+            json!({"id": out, "system": format!("S{out_sys}"), "stale_after": sa,
+            "owner": if rng.chance(0.8) { json!(rng.pick(&teams)) } else { Value::Null }}),
+        );
         pool[lv].push((out.clone(), bound));
         produced.push((out, bound));
     }
@@ -193,8 +207,16 @@ pub fn landscape(rng: &mut Rng, z: &Sizes, n_faults: usize) -> (Value, Vec<Strin
         } else {
             "freshness"
         };
-        let every = if z.small { *rng.pick(&[5, 15, 30, 60]) } else { 60 };
-        let owner = if rng.chance(0.15) { Value::Null } else { json!(rng.pick(&teams)) };
+        let every = if z.small {
+            *rng.pick(&[5, 15, 30, 60])
+        } else {
+            60
+        };
+        let owner = if rng.chance(0.15) {
+            Value::Null
+        } else {
+            json!(rng.pick(&teams))
+        };
         let mut m = json!({"id": format!("M{k:05}"), "dataset": d, "kind": kind, "owner": owner,
             "every": every, "offset": rng.int(0, every - 1)});
         m["threshold"] = match kind {
@@ -215,7 +237,11 @@ pub fn landscape(rng: &mut Rng, z: &Sizes, n_faults: usize) -> (Value, Vec<Strin
                 continue;
             }
             used.push(d.clone());
-            let mc = if z.small { *rng.pick(&[0.98, 0.98, 0.9, 0.5, 1.0]) } else { 0.98 };
+            let mc = if z.small {
+                *rng.pick(&[0.98, 0.98, 0.9, 0.5, 1.0])
+            } else {
+                0.98
+            };
             deps.push(json!({"dataset": d, "max_age": b + 60, "min_completeness": mc}));
         }
         let cal = if z.small {
@@ -225,15 +251,25 @@ pub fn landscape(rng: &mut Rng, z: &Sizes, n_faults: usize) -> (Value, Vec<Strin
         } else {
             json!([{"days": [0, 1, 2, 3, 4], "start": 420, "end": 1020}])
         };
-        let owner = if k < biz.len() { biz[k].clone() } else { rng.pick(&biz).clone() };
+        let owner = if k < biz.len() {
+            biz[k].clone()
+        } else {
+            rng.pick(&biz).clone()
+        };
         let notice = *rng.pick(&[Value::Null, json!(120), json!(240)]);
-        processes.push(json!({"id": format!("P{k:04}"), "owner": owner, "deps": deps,
-            "calendar": cal, "notice_after": notice}));
+        processes.push(
+            json!({"id": format!("P{k:04}"), "owner": owner, "deps": deps,
+            "calendar": cal, "notice_after": notice}),
+        );
     }
     let kinds = ["fail", "silent", "partial", "delay", "semantic"];
     let mut faults = Vec::new();
     for k in 0..n_faults {
-        let kind = if z.small { *rng.pick(&kinds) } else { kinds[k % 5] };
+        let kind = if z.small {
+            *rng.pick(&kinds)
+        } else {
+            kinds[k % 5]
+        };
         let start = rng.int(4 * DAY, 7 * DAY - 1);
         let mut f = json!({"id": format!("X{k}-{kind}"), "flow": rng.pick(&flow_ids), "kind": kind,
             "start": start, "repair_minutes": 60});

@@ -41,10 +41,7 @@ impl Engine<'_> {
             }
             MonKind::Quality(th) => {
                 let s = &self.state[di];
-                s.taints
-                    .iter()
-                    .any(|&tau| self.det(tau) <= th)
-                    .then_some(t)
+                s.taints.iter().any(|&tau| self.det(tau) <= th).then_some(t)
             }
         };
         if b.is_none_or(|b| b > t) {

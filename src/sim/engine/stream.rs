@@ -150,7 +150,13 @@ impl Engine<'_> {
     fn send(&mut self, t: i64, k: usize, fid: u32, y: DState) {
         if self.slast[k].as_ref() != Some(&y) {
             self.slast[k] = Some(y.clone());
-            self.q.push(t, Payload::Deliver { flow: fid, state: y });
+            self.q.push(
+                t,
+                Payload::Deliver {
+                    flow: fid,
+                    state: y,
+                },
+            );
         }
     }
 

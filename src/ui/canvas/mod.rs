@@ -168,7 +168,10 @@ impl Canvas {
         if response.dragged() {
             let delta = response.drag_delta();
             match &mut self.gesture {
-                Some(Gesture::Move { nodes, delta: total }) => {
+                Some(Gesture::Move {
+                    nodes,
+                    delta: total,
+                }) => {
                     *total += delta / view.camera.zoom;
                     self.preview = Some(Scene::build_moved(landscape, nodes, *total));
                 }
@@ -197,7 +200,11 @@ impl Canvas {
         }
         if response.secondary_clicked() {
             self.context_flow = pointer.and_then(|p| {
-                Self::flow_at(&self.scene, view.camera.to_canvas(viewport, p), view.camera.zoom)
+                Self::flow_at(
+                    &self.scene,
+                    view.camera.to_canvas(viewport, p),
+                    view.camera.zoom,
+                )
             });
         }
         if let Some(flow_id) = self.context_flow.clone() {
@@ -227,10 +234,14 @@ impl Canvas {
         for item in &view.selection {
             match item {
                 Item::System(id) => {
-                    highlights.nodes.extend(scene.index_of(NodeKind::System, id));
+                    highlights
+                        .nodes
+                        .extend(scene.index_of(NodeKind::System, id));
                 }
                 Item::Process(id) => {
-                    highlights.nodes.extend(scene.index_of(NodeKind::Process, id));
+                    highlights
+                        .nodes
+                        .extend(scene.index_of(NodeKind::Process, id));
                 }
                 Item::Flow(id) => {
                     highlights.flows.insert(id.as_str());
@@ -242,12 +253,23 @@ impl Canvas {
             colours: CanvasColours::new(ui.visuals().dark_mode),
             colour_mode,
         };
-        paint_scene(&painter.with_clip_rect(viewport), viewport, scene, &view.camera, &highlights, &style);
+        paint_scene(
+            &painter.with_clip_rect(viewport),
+            viewport,
+            scene,
+            &view.camera,
+            &highlights,
+            &style,
+        );
         match &self.gesture {
             Some(Gesture::Connect { from, pointer }) => {
                 if let Some(rect) = scene.rect_of(NodeKind::System, from) {
                     let start = handle_position(view.camera.rect_to_screen(viewport, rect));
-                    painter.arrow(start, *pointer - start, Stroke::new(2.0, style.colours.accent));
+                    painter.arrow(
+                        start,
+                        *pointer - start,
+                        Stroke::new(2.0, style.colours.accent),
+                    );
                 }
             }
             Some(Gesture::BoxSelect { start, current, .. }) => {
@@ -361,7 +383,10 @@ impl Canvas {
                 }
                 commands.push(Command::MoveNodes(moves));
             }
-            Gesture::Connect { from, pointer: last } => {
+            Gesture::Connect {
+                from,
+                pointer: last,
+            } => {
                 let at = pointer.unwrap_or(last);
                 let canvas_point = view.camera.to_canvas(self.viewport, at);
                 if let Some(index) = self.node_at(&self.scene, canvas_point) {
@@ -431,9 +456,16 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 }
 
 /// The right-click menu of a flow: define a fault on it for the simulation.
-fn flow_context_menu(response: &egui::Response, landscape: &Landscape, flow_id: &str, view: &mut ViewState) {
+fn flow_context_menu(
+    response: &egui::Response,
+    landscape: &Landscape,
+    flow_id: &str,
+    view: &mut ViewState,
+) {
     response.context_menu(|ui| {
-        let name = landscape.flow(flow_id).map_or(flow_id, |f| f.display_name());
+        let name = landscape
+            .flow(flow_id)
+            .map_or(flow_id, |f| f.display_name());
         ui.label(egui::RichText::new(format!("{name} ({flow_id})")).strong());
         ui.separator();
         for choice in crate::ui::simulation::FaultChoice::ALL {

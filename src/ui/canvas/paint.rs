@@ -67,7 +67,10 @@ pub fn paint_scene(
     }
 
     for edge in &scene.edges {
-        if !Rect::from_two_pos(edge.from, edge.to).expand(2.0).intersects(visible) {
+        if !Rect::from_two_pos(edge.from, edge.to)
+            .expand(2.0)
+            .intersects(visible)
+        {
             continue;
         }
         let selected = highlights.flows.contains(edge.flow_id.as_str());
@@ -75,7 +78,9 @@ pub fn paint_scene(
             .states
             .and_then(|s| s.flows.get(&edge.flow_id))
             .map(|&label| label_colour(label));
-        paint_edge(painter, viewport, camera, edge, selected, detailed, style, state);
+        paint_edge(
+            painter, viewport, camera, edge, selected, detailed, style, state,
+        );
     }
 
     for (index, node) in scene.nodes.iter().enumerate() {
@@ -97,7 +102,11 @@ pub fn paint_scene(
             Stroke::new(1.0, colours.node_stroke)
         };
         if !detailed {
-            let fill = if node.kind == NodeKind::Process { colours.process_fill } else { stripe };
+            let fill = if node.kind == NodeKind::Process {
+                colours.process_fill
+            } else {
+                stripe
+            };
             painter.rect_filled(rect, 0.0, fill);
             if selected {
                 painter.rect_stroke(rect, 0.0, stroke, StrokeKind::Outside);
@@ -109,7 +118,10 @@ pub fn paint_scene(
             NodeKind::Process => rect.height() / 2.0,
         };
         let state = highlights.states.and_then(|states| match node.kind {
-            NodeKind::System => states.systems.get(&node.id).map(|&label| label_colour(label)),
+            NodeKind::System => states
+                .systems
+                .get(&node.id)
+                .map(|&label| label_colour(label)),
             NodeKind::Process => states
                 .impacted_processes
                 .contains(&node.id)
@@ -121,7 +133,9 @@ pub fn paint_scene(
             (NodeKind::Process, None) => colours.process_fill,
         };
         let in_blast = node.kind == NodeKind::System
-            && highlights.states.is_some_and(|s| s.blast_radius.contains(&node.id));
+            && highlights
+                .states
+                .is_some_and(|s| s.blast_radius.contains(&node.id));
         let stroke = if in_blast && !selected {
             Stroke::new(2.0, label_colour(crate::sim::report::Label::Corrupt))
         } else {
@@ -210,7 +224,11 @@ pub fn paint_scene(
                 Align2::CENTER_CENTER,
                 &edge.label,
                 FontId::proportional(SMALL_SIZE * zoom),
-                if selected { colours.accent } else { colours.weak_text },
+                if selected {
+                    colours.accent
+                } else {
+                    colours.weak_text
+                },
             );
         }
     }
@@ -226,7 +244,10 @@ pub fn handle_radius() -> f32 {
     6.0
 }
 
-#[expect(clippy::too_many_arguments, reason = "one call site; a struct would only rename the arguments")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site; a struct would only rename the arguments"
+)]
 fn paint_edge(
     painter: &Painter,
     viewport: Rect,
@@ -245,7 +266,11 @@ fn paint_edge(
         (_, ColourMode::Pattern) => pattern_colour(edge.pattern),
         _ => colours.line,
     };
-    let colour = if selected { colours.accent } else { state.unwrap_or(base) };
+    let colour = if selected {
+        colours.accent
+    } else {
+        state.unwrap_or(base)
+    };
     let width = match edge.style {
         LineStyle::Hub => 2.6,
         _ => 1.6,
@@ -271,7 +296,12 @@ fn paint_edge(
         let mid = from + direction * 0.5;
         let r = 5.0;
         painter.add(PathShape::convex_polygon(
-            vec![mid + vec2(0.0, -r), mid + vec2(r, 0.0), mid + vec2(0.0, r), mid + vec2(-r, 0.0)],
+            vec![
+                mid + vec2(0.0, -r),
+                mid + vec2(r, 0.0),
+                mid + vec2(0.0, r),
+                mid + vec2(-r, 0.0),
+            ],
             colour,
             PathStroke::NONE,
         ));

@@ -131,8 +131,16 @@ fn exit_point(rect: Rect, towards: Pos2) -> Pos2 {
         return centre;
     }
     let half = rect.size() / 2.0;
-    let tx = if d.x.abs() > f32::EPSILON { half.x / d.x.abs() } else { f32::INFINITY };
-    let ty = if d.y.abs() > f32::EPSILON { half.y / d.y.abs() } else { f32::INFINITY };
+    let tx = if d.x.abs() > f32::EPSILON {
+        half.x / d.x.abs()
+    } else {
+        f32::INFINITY
+    };
+    let ty = if d.y.abs() > f32::EPSILON {
+        half.y / d.y.abs()
+    } else {
+        f32::INFINITY
+    };
     centre + d * tx.min(ty).min(1.0)
 }
 
@@ -209,22 +217,29 @@ impl Scene {
                 pos2(system.position.x, system.position.y) + shift(NodeKind::System, &system.id),
                 system_size(&title),
             );
-            let kind = if system.kind.is_empty() { "system" } else { system.kind.as_str() };
+            let kind = if system.kind.is_empty() {
+                "system"
+            } else {
+                system.kind.as_str()
+            };
             let count = system.datasets.len();
             let subtitle = format!(
                 "{kind} · {count} dataset{}",
                 if count == 1 { "" } else { "s" }
             );
-            let badge = internal_jobs.get(system.id.as_str()).map(|&n| {
-                format!("⟳ {n} internal job{}", if n == 1 { "" } else { "s" })
-            });
+            let badge = internal_jobs
+                .get(system.id.as_str())
+                .map(|&n| format!("⟳ {n} internal job{}", if n == 1 { "" } else { "s" }));
             scene.push_node(Node {
                 kind: NodeKind::System,
                 id: system.id.clone(),
                 rect,
                 title,
                 subtitle,
-                owner_colour: system.owner.as_deref().and_then(|o| team_index.get(o).copied()),
+                owner_colour: system
+                    .owner
+                    .as_deref()
+                    .and_then(|o| team_index.get(o).copied()),
                 badge,
             });
         }
@@ -394,5 +409,9 @@ fn ray_exit(rect: Rect, origin: Pos2, towards: Pos2) -> Pos2 {
     } else if d.y < -f32::EPSILON {
         t = t.min((rect.top() - origin.y) / d.y);
     }
-    if t.is_finite() { origin + d * t.clamp(0.0, 1.0) } else { origin }
+    if t.is_finite() {
+        origin + d * t.clamp(0.0, 1.0)
+    } else {
+        origin
+    }
 }

@@ -47,7 +47,12 @@ pub fn frame_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
             .resizable(true)
             .default_size(420.0)
             .show(ui, |ui| {
-                crate::ui::simulation::panel::simulation_panel_ui(ui, &mut app.view.simulation, &app.landscape, revision);
+                crate::ui::simulation::panel::simulation_panel_ui(
+                    ui,
+                    &mut app.view.simulation,
+                    &app.landscape,
+                    revision,
+                );
             });
     }
     if app.preferences.show_findings {
@@ -61,8 +66,13 @@ pub fn frame_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     }
     egui::CentralPanel::no_frame().show(ui, |ui| {
         let colour_mode = app.preferences.colour_mode;
-        app.canvas
-            .ui(ui, &app.landscape, &mut app.view, colour_mode, &mut commands);
+        app.canvas.ui(
+            ui,
+            &app.landscape,
+            &mut app.view,
+            colour_mode,
+            &mut commands,
+        );
         legend::legend_ui(&app.landscape, colour_mode, ui);
     });
     for command in commands {

@@ -28,7 +28,13 @@ pub enum FaultChoice {
 
 impl FaultChoice {
     /// Every choice, in menu order.
-    pub const ALL: [FaultChoice; 5] = [Self::Fail, Self::Delay, Self::Corrupt, Self::Drop, Self::FailSilently];
+    pub const ALL: [FaultChoice; 5] = [
+        Self::Fail,
+        Self::Delay,
+        Self::Corrupt,
+        Self::Drop,
+        Self::FailSilently,
+    ];
 
     /// The menu text.
     pub fn menu_text(self) -> &'static str {
@@ -99,13 +105,22 @@ impl SimulationView {
 
     /// Runs the chosen scenario on the document; errors are kept for the panel.
     pub fn run(&mut self, landscape: &Landscape, revision: u64) {
-        let Some(scenario) = self.scenario.clone().or_else(|| landscape.scenarios.first().map(|s| s.id.clone())) else {
-            self.error = Some("the document has no scenario: add one, or right-click a flow to define a fault".to_owned());
+        let Some(scenario) = self
+            .scenario
+            .clone()
+            .or_else(|| landscape.scenarios.first().map(|s| s.id.clone()))
+        else {
+            self.error = Some(
+                "the document has no scenario: add one, or right-click a flow to define a fault"
+                    .to_owned(),
+            );
             return;
         };
         self.scenario = Some(scenario.clone());
         let request = RunRequest {
-            ad_hoc_fault: (scenario == AD_HOC_SCENARIO).then(|| self.ad_hoc_fault.clone()).flatten(),
+            ad_hoc_fault: (scenario == AD_HOC_SCENARIO)
+                .then(|| self.ad_hoc_fault.clone())
+                .flatten(),
             scenario,
             control: self.control.clone(),
         };
@@ -179,7 +194,8 @@ pub fn parse_weekday_time(text: &str, horizon: (i64, i64)) -> Option<i64> {
     (first_day..=horizon.1.div_euclid(DAY_MINUTES))
         .map(|d| d * DAY_MINUTES + minute)
         .find(|&t| {
-            t.div_euclid(DAY_MINUTES).rem_euclid(7) == i64::from(weekday.index()) && (horizon.0..horizon.1).contains(&t)
+            t.div_euclid(DAY_MINUTES).rem_euclid(7) == i64::from(weekday.index())
+                && (horizon.0..horizon.1).contains(&t)
         })
 }
 
@@ -220,7 +236,10 @@ mod tests {
         let mut view = SimulationView::default();
         view.define_fault("F5", FaultChoice::Drop);
         assert_eq!(view.scenario.as_deref(), Some(AD_HOC_SCENARIO));
-        assert!(matches!(view.ad_hoc_fault.as_ref().map(|f| &f.kind), Some(FaultKind::Partial { .. })));
+        assert!(matches!(
+            view.ad_hoc_fault.as_ref().map(|f| &f.kind),
+            Some(FaultKind::Partial { .. })
+        ));
         assert!(view.open);
     }
 }

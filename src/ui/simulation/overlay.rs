@@ -33,7 +33,11 @@ impl StateOverlay {
         let flows = landscape
             .flows
             .iter()
-            .filter_map(|f| report.dataset_label_at(&f.output, t).map(|l| (f.id.clone(), l)))
+            .filter_map(|f| {
+                report
+                    .dataset_label_at(&f.output, t)
+                    .map(|l| (f.id.clone(), l))
+            })
             .collect();
         let impacted_processes = report
             .processes

@@ -71,7 +71,8 @@ pub fn run(landscape: &Landscape, request: &RunRequest) -> Result<SimOutcome, St
     let settings = scenario.settings.apply_to(&document.settings);
     let deadline = scenario.deadline;
     let input = from_landscape(&document, &request.scenario).map_err(|e| e.to_string())?;
-    let result = run_document(&input, &request.scenario, request.control.as_deref(), false).map_err(|e| e.to_string())?;
+    let result = run_document(&input, &request.scenario, request.control.as_deref(), false)
+        .map_err(|e| e.to_string())?;
     let controls = compare_controls(&input, &request.scenario, false)
         .map_err(|e| e.to_string())?
         .into_iter()
@@ -136,8 +137,16 @@ mod tests {
         assert_eq!(outcome.report.summary.detected_at, Some(10620));
         assert_eq!(outcome.report.summary.impacted_minutes, 1760);
         assert_eq!(outcome.controls.len(), 10);
-        assert_eq!(outcome.controls[3].impacted_minutes, 0, "alert + on-call removes the impact");
-        assert!(outcome.narrative.iter().any(|l| l.text.contains("Stock export")));
+        assert_eq!(
+            outcome.controls[3].impacted_minutes, 0,
+            "alert + on-call removes the impact"
+        );
+        assert!(
+            outcome
+                .narrative
+                .iter()
+                .any(|l| l.text.contains("Stock export"))
+        );
     }
 
     #[test]
