@@ -103,7 +103,10 @@ fn measure(ctx: &egui::Context, viewport: Rect, draw: &dyn Fn(&egui::Painter)) -
 fn floor_painter(painter: &egui::Painter, scene: &Scene, camera: &Camera, viewport: Rect) {
     let to = |p: Pos2| camera.to_screen(viewport, p);
     for edge in &scene.edges {
-        painter.line_segment([to(edge.from), to(edge.to)], Stroke::new(1.5, Color32::GRAY));
+        painter.line_segment(
+            [to(edge.from), to(edge.to)],
+            Stroke::new(1.5, Color32::GRAY),
+        );
     }
     for node in &scene.nodes {
         let rect = camera.rect_to_screen(viewport, node.rect);
@@ -125,7 +128,10 @@ fn main() {
         colour_mode: ColourMode::Owner,
     };
     println!("canvas frame (paint + tessellate), median of {FRAMES} frames, fitted to 1600x1000");
-    println!("{:>8} {:>7} {:>7} {:>12} {:>12} {:>8}", "systems", "flows", "zoom", "canvas ms", "floor ms", "ratio");
+    println!(
+        "{:>8} {:>7} {:>7} {:>12} {:>12} {:>8}",
+        "systems", "flows", "zoom", "canvas ms", "floor ms", "ratio"
+    );
     for n in [100, 1_000, 2_000] {
         let landscape = generated(n);
         let scene = Scene::build(&landscape);

@@ -9,7 +9,11 @@ use switchboard::ui::document_io;
 use switchboard::ui::view_state::Item;
 use ui_support::{command_key, command_shift_key, drag, harness, seafood, settle, system_centre};
 
-fn type_into(harness: &mut egui_kittest::Harness<'_, switchboard::ui::DesignerApp>, label: &str, text: &str) {
+fn type_into(
+    harness: &mut egui_kittest::Harness<'_, switchboard::ui::DesignerApp>,
+    label: &str,
+    text: &str,
+) {
     harness.get_by_label(label).focus();
     settle(harness);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
@@ -40,7 +44,10 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     assert_eq!(harness.state().landscape.systems.len(), systems_before);
     command_shift_key(&mut harness, Key::Z);
     assert_eq!(harness.state().landscape.systems.len(), systems_before + 1);
-    harness.state_mut().view.select_only(Item::System("system-1".into()));
+    harness
+        .state_mut()
+        .view
+        .select_only(Item::System("system-1".into()));
     settle(&mut harness);
 
     // Rename it in the inspector (F2 focuses the name field).
@@ -49,11 +56,20 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     type_into(&mut harness, "Name", "Billing");
     harness.key_press(Key::Enter);
     settle(&mut harness);
-    assert_eq!(harness.state().landscape.system("system-1").unwrap().name, "Billing");
+    assert_eq!(
+        harness.state().landscape.system("system-1").unwrap().name,
+        "Billing"
+    );
     command_key(&mut harness, Key::Z);
-    assert_eq!(harness.state().landscape.system("system-1").unwrap().name, "New system 1");
+    assert_eq!(
+        harness.state().landscape.system("system-1").unwrap().name,
+        "New system 1"
+    );
     command_key(&mut harness, Key::Y);
-    assert_eq!(harness.state().landscape.system("system-1").unwrap().name, "Billing");
+    assert_eq!(
+        harness.state().landscape.system("system-1").unwrap().name,
+        "Billing"
+    );
 
     // Connect ERP to the new system by dragging from ERP's connect handle onto it.
     harness.state_mut().view.fit_requested = true;
@@ -75,13 +91,28 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
         .expect("a flow into the new system");
     assert_eq!(flow.inputs.len(), 1);
     assert!(flow.inputs[0].starts_with("ERP."));
-    assert_eq!(harness.state().view.single(), Some(&Item::Flow(flow.id.clone())));
+    assert_eq!(
+        harness.state().view.single(),
+        Some(&Item::Flow(flow.id.clone()))
+    );
     command_key(&mut harness, Key::Z);
     assert!(harness.state().landscape.flow(&flow.id).is_none());
-    assert!(harness.state().landscape.system("ERP").unwrap().datasets.len() == 5);
+    assert!(
+        harness
+            .state()
+            .landscape
+            .system("ERP")
+            .unwrap()
+            .datasets
+            .len()
+            == 5
+    );
     command_key(&mut harness, Key::Y);
     assert!(harness.state().landscape.flow(&flow.id).is_some());
-    harness.state_mut().view.select_only(Item::Flow(flow.id.clone()));
+    harness
+        .state_mut()
+        .view
+        .select_only(Item::Flow(flow.id.clone()));
     // The legend lists team ids; colour by pattern so team names are only in the owner list.
     harness.get_by_label("By pattern").click();
     settle(&mut harness);
@@ -91,51 +122,103 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     settle(&mut harness);
     harness.get_by_label("team-erp").click();
     settle(&mut harness);
-    assert_eq!(harness.state().landscape.flow(&flow.id).unwrap().owner.as_deref(), Some("team-erp"));
+    assert_eq!(
+        harness
+            .state()
+            .landscape
+            .flow(&flow.id)
+            .unwrap()
+            .owner
+            .as_deref(),
+        Some("team-erp")
+    );
     harness.get_by_label("Contract").click();
     settle(&mut harness);
     harness.get_by_label("plan_api v1.0.0").click();
     settle(&mut harness);
-    assert_eq!(harness.state().landscape.flow(&flow.id).unwrap().contract.as_deref(), Some("plan_api"));
+    assert_eq!(
+        harness
+            .state()
+            .landscape
+            .flow(&flow.id)
+            .unwrap()
+            .contract
+            .as_deref(),
+        Some("plan_api")
+    );
     command_key(&mut harness, Key::Z);
-    assert_eq!(harness.state().landscape.flow(&flow.id).unwrap().contract, None);
-    assert_eq!(harness.state().landscape.flow(&flow.id).unwrap().owner.as_deref(), Some("team-erp"));
+    assert_eq!(
+        harness.state().landscape.flow(&flow.id).unwrap().contract,
+        None
+    );
+    assert_eq!(
+        harness
+            .state()
+            .landscape
+            .flow(&flow.id)
+            .unwrap()
+            .owner
+            .as_deref(),
+        Some("team-erp")
+    );
     command_key(&mut harness, Key::Z);
-    assert_eq!(harness.state().landscape.flow(&flow.id).unwrap().owner, None);
+    assert_eq!(
+        harness.state().landscape.flow(&flow.id).unwrap().owner,
+        None
+    );
     command_shift_key(&mut harness, Key::Z);
     command_shift_key(&mut harness, Key::Z);
     let edited = harness.state().landscape.flow(&flow.id).unwrap().clone();
-    assert_eq!((edited.owner.as_deref(), edited.contract.as_deref()), (Some("team-erp"), Some("plan_api")));
+    assert_eq!(
+        (edited.owner.as_deref(), edited.contract.as_deref()),
+        (Some("team-erp"), Some("plan_api"))
+    );
 
     // The Edit menu names the step undo would revert.
     harness.get_by_label("Edit").click();
     settle(&mut harness);
-    harness.get_by_label("Undo edit flow flow-1");
+    harness.get_by_label_contains("Undo edit flow flow-1");
     harness.key_press(Key::Escape);
     settle(&mut harness);
 
     // Delete the flow, undo, then delete a system with flows (asks first).
-    harness.state_mut().view.select_only(Item::Flow(flow.id.clone()));
+    harness
+        .state_mut()
+        .view
+        .select_only(Item::Flow(flow.id.clone()));
     harness.key_press(Key::Delete);
     settle(&mut harness);
     assert!(harness.state().landscape.flow(&flow.id).is_none());
     command_key(&mut harness, Key::Z);
     assert!(harness.state().landscape.flow(&flow.id).is_some());
-    harness.state_mut().view.select_only(Item::System("ERP".into()));
+    harness
+        .state_mut()
+        .view
+        .select_only(Item::System("ERP".into()));
     harness.key_press(Key::Delete);
     settle(&mut harness);
-    assert!(harness.state().landscape.system("ERP").is_some(), "asks before deleting");
+    assert!(
+        harness.state().landscape.system("ERP").is_some(),
+        "asks before deleting"
+    );
     harness.get_by_label_contains("Delete with").click();
     settle(&mut harness);
     assert!(harness.state().landscape.system("ERP").is_none());
-    assert!(harness.state().landscape.flows.iter().all(|f| !f.output.starts_with("ERP.")));
+    assert!(
+        harness
+            .state()
+            .landscape
+            .flows
+            .iter()
+            .all(|f| !f.output.starts_with("ERP."))
+    );
     command_key(&mut harness, Key::Z);
     assert!(harness.state().landscape.system("ERP").is_some());
 
     // Save as… to a temp file and reload it.
     harness.get_by_label("File").click();
     settle(&mut harness);
-    harness.get_by_label("Save as…").click();
+    harness.get_by_label_contains("Save as…").click();
     settle(&mut harness);
     assert!(!harness.state().history.has_unsaved_changes());
     let on_disk = document_io::load(&saved).unwrap();
@@ -147,7 +230,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     settle(&mut harness);
     harness.get_by_label("File").click();
     settle(&mut harness);
-    harness.get_by_label("Open…").click();
+    harness.get_by_label_contains("Open…").click();
     settle(&mut harness);
     harness.get_by_label("Discard").click();
     settle(&mut harness);

@@ -231,8 +231,18 @@ mod tests {
     #[test]
     fn ranks_follow_the_data_flow_and_pinned_nodes_stay() {
         let landscape = Landscape {
-            systems: vec![system("C", false), system("B", false), system("A", false), system("P", true)],
-            flows: vec![flow("1", "A", "B"), flow("2", "B", "C"), flow("3", "C", "A"), flow("4", "A", "P")],
+            systems: vec![
+                system("C", false),
+                system("B", false),
+                system("A", false),
+                system("P", true),
+            ],
+            flows: vec![
+                flow("1", "A", "B"),
+                flow("2", "B", "C"),
+                flow("3", "C", "A"),
+                flow("4", "A", "P"),
+            ],
             ..Landscape::default()
         };
         let layout = layered_layout(&landscape);

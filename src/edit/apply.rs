@@ -39,7 +39,9 @@ pub enum EditError {
     Duplicate { kind: &'static str, id: String },
     #[error("an id must not be empty")]
     EmptyId,
-    #[error("dataset \"{0}\" is still used; remove the flows, monitors and dependencies that use it first")]
+    #[error(
+        "dataset \"{0}\" is still used; remove the flows, monitors and dependencies that use it first"
+    )]
     DatasetInUse(String),
     #[error("the change would leave a dangling reference: {0}")]
     Dangling(String),
@@ -52,15 +54,26 @@ pub enum Edit {
     AddSystem(System),
     /// Removes a system together with every flow that reads or writes its datasets, the monitors
     /// on its datasets and the process dependencies on them.
-    RemoveSystem { system_id: String },
+    RemoveSystem {
+        system_id: String,
+    },
     /// Moves a system's top-left corner.
-    MoveSystem { system_id: String, to: Position },
+    MoveSystem {
+        system_id: String,
+        to: Position,
+    },
     /// Moves a business process.
-    MoveProcess { process_id: String, to: Position },
+    MoveProcess {
+        process_id: String,
+        to: Position,
+    },
     /// Replaces the system with the same id (any attribute but the id).
     SetSystem(System),
     /// Adds a dataset to a system.
-    AddDataset { system_id: String, dataset: Dataset },
+    AddDataset {
+        system_id: String,
+        dataset: Dataset,
+    },
     /// Removes a dataset nobody references.
     RemoveDataset {
         system_id: String,
@@ -69,19 +82,27 @@ pub enum Edit {
     /// Adds a flow (its id must be new).
     AddFlow(Flow),
     /// Removes a flow and the scenario faults on it.
-    RemoveFlow { flow_id: String },
+    RemoveFlow {
+        flow_id: String,
+    },
     /// Replaces the flow with the same id.
     SetFlow(Flow),
     AddTeam(Team),
     /// Removes a team; systems, datasets, flows, contracts and monitors it owned become unowned.
-    RemoveTeam { team_id: String },
+    RemoveTeam {
+        team_id: String,
+    },
     SetTeam(Team),
     AddContract(Contract),
     /// Removes a contract; flows that named it lose their contract.
-    RemoveContract { contract_id: String },
+    RemoveContract {
+        contract_id: String,
+    },
     SetContract(Contract),
     AddProcess(Process),
-    RemoveProcess { process_id: String },
+    RemoveProcess {
+        process_id: String,
+    },
     SetProcess(Process),
     /// Changes an entity's id and every reference to it.
     ChangeId {
@@ -96,7 +117,10 @@ pub enum Edit {
         new: String,
     },
     /// Sets the landscape's name and description.
-    SetInfo { name: String, description: String },
+    SetInfo {
+        name: String,
+        description: String,
+    },
 }
 
 fn missing(kind: &'static str, id: &str) -> EditError {
@@ -234,7 +258,14 @@ impl Edit {
         }
         let removals = edits
             .iter()
-            .filter(|e| matches!(e, Self::RemoveSystem { .. } | Self::RemoveFlow { .. } | Self::RemoveProcess { .. }))
+            .filter(|e| {
+                matches!(
+                    e,
+                    Self::RemoveSystem { .. }
+                        | Self::RemoveFlow { .. }
+                        | Self::RemoveProcess { .. }
+                )
+            })
             .count();
         if removals > 1 && removals == edits.len() {
             return format!("delete {removals} items");
@@ -276,7 +307,9 @@ impl Edit {
                 let system = slot(&mut landscape.systems, "system", system_id, |s| &s.id)?;
                 remove_by(&mut system.datasets, "dataset", dataset_id, |d| &d.id).map(drop)
             }
-            Self::AddFlow(flow) => insert_new(&mut landscape.flows, "flow", flow.clone(), |f| &f.id),
+            Self::AddFlow(flow) => {
+                insert_new(&mut landscape.flows, "flow", flow.clone(), |f| &f.id)
+            }
             Self::RemoveFlow { flow_id } => {
                 remove_by(&mut landscape.flows, "flow", flow_id, |f| &f.id)?;
                 for scenario in &mut landscape.scenarios {
@@ -289,13 +322,22 @@ impl Edit {
                 }
                 Ok(())
             }
-            Self::SetFlow(flow) => replace_by(&mut landscape.flows, "flow", flow.clone(), |f| &f.id),
-            Self::AddTeam(team) => insert_new(&mut landscape.teams, "team", team.clone(), |t| &t.id),
-            Self::RemoveTeam { team_id } => remove_team(landscape, team_id),
-            Self::SetTeam(team) => replace_by(&mut landscape.teams, "team", team.clone(), |t| &t.id),
-            Self::AddContract(contract) => {
-                insert_new(&mut landscape.contracts, "contract", contract.clone(), |c| &c.id)
+            Self::SetFlow(flow) => {
+                replace_by(&mut landscape.flows, "flow", flow.clone(), |f| &f.id)
             }
+            Self::AddTeam(team) => {
+                insert_new(&mut landscape.teams, "team", team.clone(), |t| &t.id)
+            }
+            Self::RemoveTeam { team_id } => remove_team(landscape, team_id),
+            Self::SetTeam(team) => {
+                replace_by(&mut landscape.teams, "team", team.clone(), |t| &t.id)
+            }
+            Self::AddContract(contract) => insert_new(
+                &mut landscape.contracts,
+                "contract",
+                contract.clone(),
+                |c| &c.id,
+            ),
             Self::RemoveContract { contract_id } => {
                 remove_by(&mut landscape.contracts, "contract", contract_id, |c| &c.id)?;
                 for flow in &mut landscape.flows {
@@ -305,17 +347,24 @@ impl Edit {
                 }
                 Ok(())
             }
-            Self::SetContract(contract) => {
-                replace_by(&mut landscape.contracts, "contract", contract.clone(), |c| &c.id)
-            }
+            Self::SetContract(contract) => replace_by(
+                &mut landscape.contracts,
+                "contract",
+                contract.clone(),
+                |c| &c.id,
+            ),
             Self::AddProcess(process) => {
-                insert_new(&mut landscape.processes, "process", process.clone(), |p| &p.id)
+                insert_new(&mut landscape.processes, "process", process.clone(), |p| {
+                    &p.id
+                })
             }
             Self::RemoveProcess { process_id } => {
                 remove_by(&mut landscape.processes, "process", process_id, |p| &p.id).map(drop)
             }
             Self::SetProcess(process) => {
-                replace_by(&mut landscape.processes, "process", process.clone(), |p| &p.id)
+                replace_by(&mut landscape.processes, "process", process.clone(), |p| {
+                    &p.id
+                })
             }
             Self::ChangeId { kind, old, new } => change_id(landscape, *kind, old, new),
             Self::ChangeDatasetId {

@@ -183,11 +183,26 @@ pub fn integrity_problems(landscape: &Landscape) -> BTreeSet<String> {
             }
         }
     };
-    duplicate("system", landscape.systems.iter().map(|s| s.id.as_str()).collect());
-    duplicate("flow", landscape.flows.iter().map(|f| f.id.as_str()).collect());
-    duplicate("team", landscape.teams.iter().map(|t| t.id.as_str()).collect());
-    duplicate("contract", landscape.contracts.iter().map(|c| c.id.as_str()).collect());
-    duplicate("process", landscape.processes.iter().map(|p| p.id.as_str()).collect());
+    duplicate(
+        "system",
+        landscape.systems.iter().map(|s| s.id.as_str()).collect(),
+    );
+    duplicate(
+        "flow",
+        landscape.flows.iter().map(|f| f.id.as_str()).collect(),
+    );
+    duplicate(
+        "team",
+        landscape.teams.iter().map(|t| t.id.as_str()).collect(),
+    );
+    duplicate(
+        "contract",
+        landscape.contracts.iter().map(|c| c.id.as_str()).collect(),
+    );
+    duplicate(
+        "process",
+        landscape.processes.iter().map(|p| p.id.as_str()).collect(),
+    );
     for system in &landscape.systems {
         duplicate(
             &format!("dataset (in {})", system.id),
@@ -204,7 +219,10 @@ pub fn integrity_problems(landscape: &Landscape) -> BTreeSet<String> {
     for system in &landscape.systems {
         owner(format!("system {}", system.id), system.owner.as_ref());
         for dataset in &system.datasets {
-            owner(format!("dataset {}.{}", system.id, dataset.id), dataset.owner.as_ref());
+            owner(
+                format!("dataset {}.{}", system.id, dataset.id),
+                dataset.owner.as_ref(),
+            );
         }
     }
     for flow in &landscape.flows {
@@ -225,12 +243,18 @@ pub fn integrity_problems(landscape: &Landscape) -> BTreeSet<String> {
         if let Some(contract) = &flow.contract
             && !contracts.contains(contract.as_str())
         {
-            problems.insert(format!("flow {} names unknown contract {contract}", flow.id));
+            problems.insert(format!(
+                "flow {} names unknown contract {contract}",
+                flow.id
+            ));
         }
     }
     for monitor in &landscape.monitors {
         if !datasets.contains(&monitor.dataset) {
-            problems.insert(format!("monitor {} watches unknown dataset {}", monitor.id, monitor.dataset));
+            problems.insert(format!(
+                "monitor {} watches unknown dataset {}",
+                monitor.id, monitor.dataset
+            ));
         }
     }
     for process in &landscape.processes {
@@ -246,7 +270,10 @@ pub fn integrity_problems(landscape: &Landscape) -> BTreeSet<String> {
     for scenario in &landscape.scenarios {
         for fault in &scenario.faults {
             if !flows.contains(fault.flow.as_str()) {
-                problems.insert(format!("scenario {} faults unknown flow {}", scenario.id, fault.flow));
+                problems.insert(format!(
+                    "scenario {} faults unknown flow {}",
+                    scenario.id, fault.flow
+                ));
             }
         }
     }

@@ -21,8 +21,14 @@ mod tests {
     #[test]
     fn skips_taken_ids() {
         let taken = ["system-1", "system-2"];
-        assert_eq!(unique_id("system", false, |id| taken.contains(&id)), "system-3");
+        assert_eq!(
+            unique_id("system", false, |id| taken.contains(&id)),
+            "system-3"
+        );
         assert_eq!(unique_id("stock", true, |id| taken.contains(&id)), "stock");
-        assert_eq!(unique_id("system-1", true, |id| taken.contains(&id)), "system-1-1");
+        assert_eq!(
+            unique_id("system-1", true, |id| taken.contains(&id)),
+            "system-1-1"
+        );
     }
 }

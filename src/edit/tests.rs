@@ -41,7 +41,13 @@ fn removing_a_system_removes_its_flows() {
     let mut doc = sample();
     let mut history = History::new_saved();
     history
-        .apply(&mut doc, &[Edit::RemoveSystem { system_id: "A".into() }], "delete")
+        .apply(
+            &mut doc,
+            &[Edit::RemoveSystem {
+                system_id: "A".into(),
+            }],
+            "delete",
+        )
         .unwrap();
     assert!(doc.flows.is_empty());
     assert!(history.has_unsaved_changes());
@@ -56,7 +62,9 @@ fn dangling_references_are_refused_and_nothing_changes() {
     let mut history = History::new_saved();
     let mut flow = doc.flows[0].clone();
     flow.output = "Z.nothing".into();
-    let error = history.apply(&mut doc, &[Edit::SetFlow(flow)], "edit").unwrap_err();
+    let error = history
+        .apply(&mut doc, &[Edit::SetFlow(flow)], "edit")
+        .unwrap_err();
     assert!(error.to_string().contains("Z.nothing"), "{error}");
     assert_eq!(doc, sample());
     assert_eq!(history.undo_description(), None);
@@ -129,7 +137,9 @@ fn arbitrary_edit() -> impl Strategy<Value = Edit> {
     let ids5 = ids.clone();
     prop_oneof![
         ids.prop_map(|id| Edit::AddSystem(system(id))),
-        ids2.prop_map(|id| Edit::RemoveSystem { system_id: id.into() }),
+        ids2.prop_map(|id| Edit::RemoveSystem {
+            system_id: id.into()
+        }),
         (ids3, -500.0f32..500.0, -500.0f32..500.0).prop_map(|(id, x, y)| Edit::MoveSystem {
             system_id: id.into(),
             to: Position::new(x, y)
@@ -140,12 +150,14 @@ fn arbitrary_edit() -> impl Strategy<Value = Edit> {
             output: format!("{b}.data"),
             ..Flow::default()
         })),
-        ids5.clone().prop_map(|id| Edit::RemoveFlow { flow_id: id.into() }),
+        ids5.clone()
+            .prop_map(|id| Edit::RemoveFlow { flow_id: id.into() }),
         ids5.clone().prop_map(|id| Edit::AddTeam(Team {
             id: id.into(),
             ..Team::default()
         })),
-        ids5.clone().prop_map(|id| Edit::RemoveTeam { team_id: id.into() }),
+        ids5.clone()
+            .prop_map(|id| Edit::RemoveTeam { team_id: id.into() }),
         (ids5.clone(), ids5).prop_map(|(old, new)| Edit::ChangeId {
             kind: EntityKind::System,
             old: old.into(),

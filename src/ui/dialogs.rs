@@ -56,14 +56,22 @@ impl DesignerApp {
                         if *flows == 1 { "" } else { "s" }
                     ));
                     ui.horizontal(|ui| {
-                        let label = format!("Delete with {flows} flow{}", if *flows == 1 { "" } else { "s" });
+                        let label = format!(
+                            "Delete with {flows} flow{}",
+                            if *flows == 1 { "" } else { "s" }
+                        );
                         if ui.button(label).clicked() {
                             close = true;
                             chosen = Some(Command::DeleteItems(items.clone()));
                         }
-                        let flows_only: Vec<Item> =
-                            items.iter().filter(|i| !matches!(i, Item::System(_))).cloned().collect();
-                        if !flows_only.is_empty() && ui.button("Delete only the other items").clicked() {
+                        let flows_only: Vec<Item> = items
+                            .iter()
+                            .filter(|i| !matches!(i, Item::System(_)))
+                            .cloned()
+                            .collect();
+                        if !flows_only.is_empty()
+                            && ui.button("Delete only the other items").clicked()
+                        {
                             close = true;
                             chosen = Some(Command::DeleteItems(flows_only));
                         }

@@ -64,7 +64,9 @@ impl Notifications {
                                 Level::Info => "ℹ",
                                 Level::Error => "⚠",
                             };
-                            ui.label(RichText::new(format!("{prefix} {}", item.text)).color(colour));
+                            ui.label(
+                                RichText::new(format!("{prefix} {}", item.text)).color(colour),
+                            );
                             if ui.small_button("Dismiss").clicked() {
                                 dismissed = Some(index);
                             }

@@ -83,8 +83,21 @@ pub fn parsed_row<T: PartialEq>(
 struct DraftHandle(Draft);
 
 /// A free text row.
-pub fn text_row(ui: &mut Ui, label: &str, salt: impl Hash + std::fmt::Debug, value: &mut String) -> bool {
-    parsed_row(ui, label, salt, value, Clone::clone, |t| Ok(t.to_owned()), false)
+pub fn text_row(
+    ui: &mut Ui,
+    label: &str,
+    salt: impl Hash + std::fmt::Debug,
+    value: &mut String,
+) -> bool {
+    parsed_row(
+        ui,
+        label,
+        salt,
+        value,
+        Clone::clone,
+        |t| Ok(t.to_owned()),
+        false,
+    )
 }
 
 /// An optional text row: empty means `None`.
@@ -106,14 +119,22 @@ pub fn optional_text_row(
 }
 
 /// A whole number row.
-pub fn number_row(ui: &mut Ui, label: &str, salt: impl Hash + std::fmt::Debug, value: &mut u32) -> bool {
+pub fn number_row(
+    ui: &mut Ui,
+    label: &str,
+    salt: impl Hash + std::fmt::Debug,
+    value: &mut u32,
+) -> bool {
     parsed_row(
         ui,
         label,
         salt,
         value,
         ToString::to_string,
-        |t| t.parse::<u32>().map_err(|_| "enter a whole number ≥ 0".to_owned()),
+        |t| {
+            t.parse::<u32>()
+                .map_err(|_| "enter a whole number ≥ 0".to_owned())
+        },
         false,
     )
 }
@@ -160,7 +181,11 @@ pub fn fraction_row(
         ToString::to_string,
         |t| match t.parse::<f64>() {
             Ok(v) if range.contains(&v) => Ok(v),
-            _ => Err(format!("enter a number from {} to {}", range.start(), range.end())),
+            _ => Err(format!(
+                "enter a number from {} to {}",
+                range.start(),
+                range.end()
+            )),
         },
         false,
     )
@@ -168,7 +193,13 @@ pub fn fraction_row(
 
 /// An id row: applied on Enter or when leaving the field; must be non-empty, without spaces,
 /// and free (`taken` says which ids are used by others).
-pub fn id_row(ui: &mut Ui, label: &str, salt: impl Hash + std::fmt::Debug, value: &mut String, taken: impl Fn(&str) -> bool) -> bool {
+pub fn id_row(
+    ui: &mut Ui,
+    label: &str,
+    salt: impl Hash + std::fmt::Debug,
+    value: &mut String,
+    taken: impl Fn(&str) -> bool,
+) -> bool {
     let current = value.clone();
     parsed_row(
         ui,

@@ -17,7 +17,11 @@ pub fn seafood() -> Landscape {
 }
 
 /// A designer on `landscape` with scripted file dialogs, no autosave and no stored preferences.
-pub fn harness(landscape: Landscape, opens: Vec<PathBuf>, saves: Vec<PathBuf>) -> Harness<'static, DesignerApp> {
+pub fn harness(
+    landscape: Landscape,
+    opens: Vec<PathBuf>,
+    saves: Vec<PathBuf>,
+) -> Harness<'static, DesignerApp> {
     let mut harness = Harness::builder()
         .with_size([1500.0, 950.0])
         .build_eframe(move |_cc| {

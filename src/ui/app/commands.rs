@@ -47,7 +47,10 @@ pub enum Command {
     /// Add a system, at this canvas position or near the view's centre.
     AddSystem(Option<Position>),
     /// Add a flow from one system to another with new datasets at both ends.
-    Connect { from: String, to: String },
+    Connect {
+        from: String,
+        to: String,
+    },
     /// Move nodes to new positions as one step (the end of a drag).
     MoveNodes(Vec<(NodeKind, String, Position)>),
     /// Apply edits as one undo step, then select `select`.

@@ -123,7 +123,11 @@ impl DesignerApp {
             .and_then(|p| p.file_name())
             .map(|f| format!(" — {}", f.to_string_lossy()))
             .unwrap_or_default();
-        let marker = if self.history.has_unsaved_changes() { "● " } else { "" };
+        let marker = if self.history.has_unsaved_changes() {
+            "● "
+        } else {
+            ""
+        };
         format!("{marker}{name}{file} · Switchboard")
     }
 
@@ -157,7 +161,8 @@ impl eframe::App for DesignerApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.canvas.refresh(&self.landscape, self.history.revision());
+        self.canvas
+            .refresh(&self.landscape, self.history.revision());
         super::panels::frame_ui(self, ui);
         let ctx = ui.ctx().clone();
         self.dialog_ui(&ctx);

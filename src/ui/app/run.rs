@@ -85,7 +85,11 @@ impl DesignerApp {
                 self.autosave.clear();
                 self.run_replacing(ctx, *inner);
             }
-            Command::New | Command::Open | Command::OpenExample | Command::OpenPath(_) | Command::Quit => {
+            Command::New
+            | Command::Open
+            | Command::OpenExample
+            | Command::OpenPath(_)
+            | Command::Quit => {
                 self.run_replacing(ctx, command);
             }
             Command::Save => {
@@ -116,7 +120,12 @@ impl DesignerApp {
                     .systems
                     .iter()
                     .map(|s| Item::System(s.id.clone()))
-                    .chain(self.landscape.processes.iter().map(|p| Item::Process(p.id.clone())))
+                    .chain(
+                        self.landscape
+                            .processes
+                            .iter()
+                            .map(|p| Item::Process(p.id.clone())),
+                    )
                     .collect();
             }
             Command::Find => self.view.focus_filter = true,
@@ -153,7 +162,8 @@ impl DesignerApp {
                     self.replace_document(landscape.clone(), path);
                     // The recovered work is unsaved: make it one undoable step away from the file.
                     self.history = crate::edit::History::default();
-                    self.notifications.info("recovered the autosaved work; save it to keep it");
+                    self.notifications
+                        .info("recovered the autosaved work; save it to keep it");
                 }
             }
             Command::DiscardAutosave => self.autosave.clear(),
@@ -204,7 +214,10 @@ impl DesignerApp {
                 let suggested = if self.landscape.name.is_empty() {
                     "landscape.ron".to_owned()
                 } else {
-                    format!("{}.ron", self.landscape.name.to_lowercase().replace(' ', "-"))
+                    format!(
+                        "{}.ron",
+                        self.landscape.name.to_lowercase().replace(' ', "-")
+                    )
                 };
                 let Some(path) = self.picker.save(&suggested) else {
                     return false;
@@ -272,8 +285,12 @@ impl DesignerApp {
         else {
             return;
         };
-        let input_id = unique_id("data", true, |id| source.datasets.iter().any(|d| d.id == id));
-        let output_id = unique_id(&input_id, true, |id| target.datasets.iter().any(|d| d.id == id));
+        let input_id = unique_id("data", true, |id| {
+            source.datasets.iter().any(|d| d.id == id)
+        });
+        let output_id = unique_id(&input_id, true, |id| {
+            target.datasets.iter().any(|d| d.id == id)
+        });
         let flow_id = unique_id("flow", false, |id| self.landscape.flow(id).is_some());
         let flow = Flow {
             id: flow_id.clone(),
@@ -336,14 +353,22 @@ impl DesignerApp {
         let mut edits = Vec::new();
         for item in items {
             if let Item::Flow(id) = item {
-                edits.push(Edit::RemoveFlow { flow_id: id.clone() });
+                edits.push(Edit::RemoveFlow {
+                    flow_id: id.clone(),
+                });
             }
         }
         for item in items {
             match item {
-                Item::System(id) => edits.push(Edit::RemoveSystem { system_id: id.clone() }),
-                Item::Process(id) => edits.push(Edit::RemoveProcess { process_id: id.clone() }),
-                Item::Team(id) => edits.push(Edit::RemoveTeam { team_id: id.clone() }),
+                Item::System(id) => edits.push(Edit::RemoveSystem {
+                    system_id: id.clone(),
+                }),
+                Item::Process(id) => edits.push(Edit::RemoveProcess {
+                    process_id: id.clone(),
+                }),
+                Item::Team(id) => edits.push(Edit::RemoveTeam {
+                    team_id: id.clone(),
+                }),
                 Item::Contract(id) => edits.push(Edit::RemoveContract {
                     contract_id: id.clone(),
                 }),

@@ -36,7 +36,10 @@ impl Camera {
 
     /// A canvas rectangle on screen.
     pub fn rect_to_screen(&self, viewport: Rect, r: Rect) -> Rect {
-        Rect::from_min_max(self.to_screen(viewport, r.min), self.to_screen(viewport, r.max))
+        Rect::from_min_max(
+            self.to_screen(viewport, r.min),
+            self.to_screen(viewport, r.max),
+        )
     }
 
     /// The camera showing all of `bounds` inside `viewport` with a margin, never zoomed in
@@ -77,7 +80,10 @@ mod tests {
     #[test]
     fn screen_and_canvas_round_trip() {
         let viewport = Rect::from_min_size(pos2(100.0, 50.0), vec2(800.0, 600.0));
-        let mut camera = Camera::fit(viewport, Rect::from_min_size(pos2(-200.0, 0.0), vec2(3000.0, 900.0)));
+        let mut camera = Camera::fit(
+            viewport,
+            Rect::from_min_size(pos2(-200.0, 0.0), vec2(3000.0, 900.0)),
+        );
         camera.zoom_at(viewport, pos2(300.0, 300.0), 1.7);
         let p = pos2(123.0, -45.0);
         let back = camera.to_canvas(viewport, camera.to_screen(viewport, p));

@@ -165,7 +165,10 @@ impl Canvas {
         if response.dragged() {
             let delta = response.drag_delta();
             match &mut self.gesture {
-                Some(Gesture::Move { nodes, delta: total }) => {
+                Some(Gesture::Move {
+                    nodes,
+                    delta: total,
+                }) => {
                     *total += delta / view.camera.zoom;
                     self.preview = Some(Scene::build_moved(landscape, nodes, *total));
                 }
@@ -214,10 +217,14 @@ impl Canvas {
         for item in &view.selection {
             match item {
                 Item::System(id) => {
-                    highlights.nodes.extend(scene.index_of(NodeKind::System, id));
+                    highlights
+                        .nodes
+                        .extend(scene.index_of(NodeKind::System, id));
                 }
                 Item::Process(id) => {
-                    highlights.nodes.extend(scene.index_of(NodeKind::Process, id));
+                    highlights
+                        .nodes
+                        .extend(scene.index_of(NodeKind::Process, id));
                 }
                 Item::Flow(id) => {
                     highlights.flows.insert(id.as_str());
@@ -229,12 +236,23 @@ impl Canvas {
             colours: CanvasColours::new(ui.visuals().dark_mode),
             colour_mode,
         };
-        paint_scene(&painter.with_clip_rect(viewport), viewport, scene, &view.camera, &highlights, &style);
+        paint_scene(
+            &painter.with_clip_rect(viewport),
+            viewport,
+            scene,
+            &view.camera,
+            &highlights,
+            &style,
+        );
         match &self.gesture {
             Some(Gesture::Connect { from, pointer }) => {
                 if let Some(rect) = scene.rect_of(NodeKind::System, from) {
                     let start = handle_position(view.camera.rect_to_screen(viewport, rect));
-                    painter.arrow(start, *pointer - start, Stroke::new(2.0, style.colours.accent));
+                    painter.arrow(
+                        start,
+                        *pointer - start,
+                        Stroke::new(2.0, style.colours.accent),
+                    );
                 }
             }
             Some(Gesture::BoxSelect { start, current, .. }) => {
@@ -348,7 +366,10 @@ impl Canvas {
                 }
                 commands.push(Command::MoveNodes(moves));
             }
-            Gesture::Connect { from, pointer: last } => {
+            Gesture::Connect {
+                from,
+                pointer: last,
+            } => {
                 let at = pointer.unwrap_or(last);
                 let canvas_point = view.camera.to_canvas(self.viewport, at);
                 if let Some(index) = self.node_at(&self.scene, canvas_point) {

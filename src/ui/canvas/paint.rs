@@ -64,7 +64,10 @@ pub fn paint_scene(
     }
 
     for edge in &scene.edges {
-        if !Rect::from_two_pos(edge.from, edge.to).expand(2.0).intersects(visible) {
+        if !Rect::from_two_pos(edge.from, edge.to)
+            .expand(2.0)
+            .intersects(visible)
+        {
             continue;
         }
         let selected = highlights.flows.contains(edge.flow_id.as_str());
@@ -90,7 +93,11 @@ pub fn paint_scene(
             Stroke::new(1.0, colours.node_stroke)
         };
         if !detailed {
-            let fill = if node.kind == NodeKind::Process { colours.process_fill } else { stripe };
+            let fill = if node.kind == NodeKind::Process {
+                colours.process_fill
+            } else {
+                stripe
+            };
             painter.rect_filled(rect, 0.0, fill);
             if selected {
                 painter.rect_stroke(rect, 0.0, stroke, StrokeKind::Outside);
@@ -188,7 +195,11 @@ pub fn paint_scene(
                 Align2::CENTER_CENTER,
                 &edge.label,
                 FontId::proportional(SMALL_SIZE * zoom),
-                if selected { colours.accent } else { colours.weak_text },
+                if selected {
+                    colours.accent
+                } else {
+                    colours.weak_text
+                },
             );
         }
     }
@@ -247,7 +258,12 @@ fn paint_edge(
         let mid = from + direction * 0.5;
         let r = 5.0;
         painter.add(PathShape::convex_polygon(
-            vec![mid + vec2(0.0, -r), mid + vec2(r, 0.0), mid + vec2(0.0, r), mid + vec2(-r, 0.0)],
+            vec![
+                mid + vec2(0.0, -r),
+                mid + vec2(r, 0.0),
+                mid + vec2(0.0, r),
+                mid + vec2(-r, 0.0),
+            ],
             colour,
             PathStroke::NONE,
         ));

@@ -131,8 +131,16 @@ fn exit_point(rect: Rect, towards: Pos2) -> Pos2 {
         return centre;
     }
     let half = rect.size() / 2.0;
-    let tx = if d.x.abs() > f32::EPSILON { half.x / d.x.abs() } else { f32::INFINITY };
-    let ty = if d.y.abs() > f32::EPSILON { half.y / d.y.abs() } else { f32::INFINITY };
+    let tx = if d.x.abs() > f32::EPSILON {
+        half.x / d.x.abs()
+    } else {
+        f32::INFINITY
+    };
+    let ty = if d.y.abs() > f32::EPSILON {
+        half.y / d.y.abs()
+    } else {
+        f32::INFINITY
+    };
     centre + d * tx.min(ty).min(1.0)
 }
 
@@ -209,22 +217,29 @@ impl Scene {
                 pos2(system.position.x, system.position.y) + shift(NodeKind::System, &system.id),
                 system_size(&title),
             );
-            let kind = if system.kind.is_empty() { "system" } else { system.kind.as_str() };
+            let kind = if system.kind.is_empty() {
+                "system"
+            } else {
+                system.kind.as_str()
+            };
             let count = system.datasets.len();
             let subtitle = format!(
                 "{kind} · {count} dataset{}",
                 if count == 1 { "" } else { "s" }
             );
-            let badge = internal_jobs.get(system.id.as_str()).map(|&n| {
-                format!("⟳ {n} internal job{}", if n == 1 { "" } else { "s" })
-            });
+            let badge = internal_jobs
+                .get(system.id.as_str())
+                .map(|&n| format!("⟳ {n} internal job{}", if n == 1 { "" } else { "s" }));
             scene.push_node(Node {
                 kind: NodeKind::System,
                 id: system.id.clone(),
                 rect,
                 title,
                 subtitle,
-                owner_colour: system.owner.as_deref().and_then(|o| team_index.get(o).copied()),
+                owner_colour: system
+                    .owner
+                    .as_deref()
+                    .and_then(|o| team_index.get(o).copied()),
                 badge,
             });
         }
@@ -394,5 +409,49 @@ fn ray_exit(rect: Rect, origin: Pos2, towards: Pos2) -> Pos2 {
     } else if d.y < -f32::EPSILON {
         t = t.min((rect.top() - origin.y) / d.y);
     }
-    if t.is_finite() { origin + d * t.clamp(0.0, 1.0) } else { origin }
+    if t.is_finite() {
+        origin + d * t.clamp(0.0, 1.0)
+    } else {
+        origin
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::document_io::seafood_example;
+
+    #[test]
+    fn seafood_labels_do_not_overlap_and_parallel_flows_are_apart() {
+        let landscape = seafood_example().unwrap();
+        let scene = Scene::build(&landscape);
+        let labels: Vec<Rect> = scene
+            .edges
+            .iter()
+            .map(|e| Rect::from_center_size(e.label_at, e.label_size))
+            .collect();
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                assert!(!a.intersects(*b), "labels overlap: {a:?} {b:?}");
+            }
+        }
+        let f2 = scene.edges.iter().find(|e| e.flow_id == "F2").unwrap();
+        let f3 = scene.edges.iter().find(|e| e.flow_id == "F3").unwrap();
+        assert!(
+            f2.from.distance(f3.from) > 10.0,
+            "ERP→DWH flows drawn apart"
+        );
+        assert_eq!(f2.style, LineStyle::Batch);
+        assert_eq!(f3.style, LineStyle::Stream);
+        assert_eq!(f2.label, "stock · daily 01:00");
+    }
+
+    #[test]
+    fn internal_jobs_are_a_badge_not_a_line() {
+        let landscape = seafood_example().unwrap();
+        let scene = Scene::build(&landscape);
+        assert!(scene.edges.iter().all(|e| e.flow_id != "F4"));
+        let erp = &scene.nodes[scene.index_of(NodeKind::System, "ERP").unwrap()];
+        assert_eq!(erp.badge.as_deref(), Some("⟳ 1 internal job"));
+    }
 }

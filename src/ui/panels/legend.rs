@@ -29,7 +29,10 @@ pub fn legend_ui(landscape: &Landscape, mode: ColourMode, ui: &mut Ui) {
                             swatch(ui, owner_colour(index), &team.id);
                         }
                         if landscape.teams.len() > 12 {
-                            ui.label(RichText::new(format!("… {} more", landscape.teams.len() - 12)).small());
+                            ui.label(
+                                RichText::new(format!("… {} more", landscape.teams.len() - 12))
+                                    .small(),
+                            );
                         }
                     }
                     ColourMode::Pattern => {

@@ -10,7 +10,11 @@ use crate::ui::theme::{ColourMode, ThemeChoice};
 pub fn menu_bar_ui(app: &DesignerApp, ui: &mut Ui, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            let item = |ui: &mut Ui, label: &str, shortcut: &str, command: Command, commands: &mut Vec<Command>| {
+            let item = |ui: &mut Ui,
+                        label: &str,
+                        shortcut: &str,
+                        command: Command,
+                        commands: &mut Vec<Command>| {
                 let button = egui::Button::new(label).shortcut_text(shortcut);
                 if ui.add(button).clicked() {
                     commands.push(command);
@@ -59,21 +63,36 @@ pub fn menu_bar_ui(app: &DesignerApp, ui: &mut Ui, commands: &mut Vec<Command>) 
                 commands.push(Command::Redo);
             }
             ui.separator();
-            if ui.add(egui::Button::new("Delete").shortcut_text("Del")).clicked() {
+            if ui
+                .add(egui::Button::new("Delete").shortcut_text("Del"))
+                .clicked()
+            {
                 commands.push(Command::DeleteSelection);
             }
-            if ui.add(egui::Button::new("Rename").shortcut_text("F2")).clicked() {
+            if ui
+                .add(egui::Button::new("Rename").shortcut_text("F2"))
+                .clicked()
+            {
                 commands.push(Command::Rename);
             }
-            if ui.add(egui::Button::new("Select all").shortcut_text("Ctrl+A")).clicked() {
+            if ui
+                .add(egui::Button::new("Select all").shortcut_text("Ctrl+A"))
+                .clicked()
+            {
                 commands.push(Command::SelectAll);
             }
-            if ui.add(egui::Button::new("Find").shortcut_text("Ctrl+F")).clicked() {
+            if ui
+                .add(egui::Button::new("Find").shortcut_text("Ctrl+F"))
+                .clicked()
+            {
                 commands.push(Command::Find);
             }
         });
         ui.menu_button("View", |ui| {
-            if ui.add(egui::Button::new("Fit to window").shortcut_text("F")).clicked() {
+            if ui
+                .add(egui::Button::new("Fit to window").shortcut_text("F"))
+                .clicked()
+            {
                 commands.push(Command::Fit);
             }
             if ui.button("Auto-layout").clicked() {
@@ -81,10 +100,16 @@ pub fn menu_bar_ui(app: &DesignerApp, ui: &mut Ui, commands: &mut Vec<Command>) 
             }
             ui.separator();
             let mode = app.preferences.colour_mode;
-            if ui.radio(mode == ColourMode::Owner, "Colour by owner").clicked() {
+            if ui
+                .radio(mode == ColourMode::Owner, "Colour by owner")
+                .clicked()
+            {
                 commands.push(Command::ColourBy(ColourMode::Owner));
             }
-            if ui.radio(mode == ColourMode::Pattern, "Colour by pattern").clicked() {
+            if ui
+                .radio(mode == ColourMode::Pattern, "Colour by pattern")
+                .clicked()
+            {
                 commands.push(Command::ColourBy(ColourMode::Pattern));
             }
             ui.separator();
@@ -92,7 +117,10 @@ pub fn menu_bar_ui(app: &DesignerApp, ui: &mut Ui, commands: &mut Vec<Command>) 
             if ui.radio(theme == ThemeChoice::Dark, "Dark theme").clicked() {
                 commands.push(Command::SetTheme(ThemeChoice::Dark));
             }
-            if ui.radio(theme == ThemeChoice::Light, "Light theme").clicked() {
+            if ui
+                .radio(theme == ThemeChoice::Light, "Light theme")
+                .clicked()
+            {
                 commands.push(Command::SetTheme(ThemeChoice::Light));
             }
         });
@@ -106,13 +134,19 @@ pub fn toolbar_ui(app: &mut DesignerApp, ui: &mut Ui, commands: &mut Vec<Command
             commands.push(Command::AddSystem(None));
         }
         if ui
-            .add_enabled(app.history.undo_description().is_some(), egui::Button::new("⟲ Undo"))
+            .add_enabled(
+                app.history.undo_description().is_some(),
+                egui::Button::new("⟲ Undo"),
+            )
             .clicked()
         {
             commands.push(Command::Undo);
         }
         if ui
-            .add_enabled(app.history.redo_description().is_some(), egui::Button::new("⟳ Redo"))
+            .add_enabled(
+                app.history.redo_description().is_some(),
+                egui::Button::new("⟳ Redo"),
+            )
             .clicked()
         {
             commands.push(Command::Redo);
@@ -126,10 +160,16 @@ pub fn toolbar_ui(app: &mut DesignerApp, ui: &mut Ui, commands: &mut Vec<Command
         }
         ui.separator();
         let mode = app.preferences.colour_mode;
-        if ui.selectable_label(mode == ColourMode::Owner, "By owner").clicked() {
+        if ui
+            .selectable_label(mode == ColourMode::Owner, "By owner")
+            .clicked()
+        {
             commands.push(Command::ColourBy(ColourMode::Owner));
         }
-        if ui.selectable_label(mode == ColourMode::Pattern, "By pattern").clicked() {
+        if ui
+            .selectable_label(mode == ColourMode::Pattern, "By pattern")
+            .clicked()
+        {
             commands.push(Command::ColourBy(ColourMode::Pattern));
         }
         ui.separator();

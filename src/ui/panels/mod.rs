@@ -52,8 +52,13 @@ pub fn frame_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     }
     egui::CentralPanel::no_frame().show(ui, |ui| {
         let colour_mode = app.preferences.colour_mode;
-        app.canvas
-            .ui(ui, &app.landscape, &mut app.view, colour_mode, &mut commands);
+        app.canvas.ui(
+            ui,
+            &app.landscape,
+            &mut app.view,
+            colour_mode,
+            &mut commands,
+        );
         legend::legend_ui(&app.landscape, colour_mode, ui);
     });
     for command in commands {

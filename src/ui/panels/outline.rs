@@ -103,7 +103,12 @@ pub fn outline_ui(landscape: &Landscape, view: &mut ViewState, ui: &mut Ui) {
             .contracts
             .iter()
             .filter(|c| matches(&filter, &[&c.id, &c.name]))
-            .map(|c| (Item::Contract(c.id.clone()), format!("contract {} v{}", c.id, c.version)))
+            .map(|c| {
+                (
+                    Item::Contract(c.id.clone()),
+                    format!("contract {} v{}", c.id, c.version),
+                )
+            })
             .collect();
         section(ui, view, "Contracts", false, contracts);
         let scenarios = landscape

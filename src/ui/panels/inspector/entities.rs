@@ -3,20 +3,26 @@
 use egui::{Grid, Ui};
 
 use super::FormOutput;
-use super::text_formats::{format_calendar, format_days, format_times, parse_calendar, parse_days, parse_times};
+use super::text_formats::{
+    format_calendar, format_days, format_times, parse_calendar, parse_days, parse_times,
+};
 use crate::edit::{Edit, EntityKind};
 use crate::model::contract::is_semver;
 use crate::model::{
-    Calendar, Contract, Dataset, Dependency, Field, Flow, Jitter, KafkaOverrides, Landscape, Pattern,
-    Process, Schedule, System, Team, Validation,
+    Calendar, Contract, Dataset, Dependency, Field, Flow, Jitter, KafkaOverrides, Landscape,
+    Pattern, Process, Schedule, System, Team, Validation,
 };
 use crate::ui::widgets::{
-    check_row, choice_row, fraction_row, id_row, number_row, optional_number_row, optional_text_row,
-    parsed_row, text_row,
+    check_row, choice_row, fraction_row, id_row, number_row, optional_number_row,
+    optional_text_row, parsed_row, text_row,
 };
 
 fn grid(ui: &mut Ui, salt: &str, add: impl FnOnce(&mut Ui)) {
-    Grid::new(salt).num_columns(2).striped(false).spacing([8.0, 4.0]).show(ui, add);
+    Grid::new(salt)
+        .num_columns(2)
+        .striped(false)
+        .spacing([8.0, 4.0])
+        .show(ui, add);
 }
 
 /// Focuses the field just added (F2 on the name field).
@@ -37,7 +43,12 @@ fn owner_row(
     out: &mut FormOutput,
 ) -> bool {
     let mut options: Vec<(Option<String>, String)> = vec![(None, "(none)".to_owned())];
-    options.extend(landscape.teams.iter().map(|t| (Some(t.id.clone()), t.id.clone())));
+    options.extend(
+        landscape
+            .teams
+            .iter()
+            .map(|t| (Some(t.id.clone()), t.id.clone())),
+    );
     const NEW: &str = "\u{1}new";
     options.push((Some(NEW.to_owned()), "New team…".to_owned()));
     let mut choice = owner.clone();
@@ -55,7 +66,10 @@ fn owner_row(
             ui.add(egui::TextEdit::singleline(&mut draft).desired_width(120.0))
                 .labelled_by(l.id);
             let free = !draft.trim().is_empty() && landscape.team(draft.trim()).is_none();
-            if ui.add_enabled(free, egui::Button::new("Create team")).clicked() {
+            if ui
+                .add_enabled(free, egui::Button::new("Create team"))
+                .clicked()
+            {
                 let id = draft.trim().to_owned();
                 out.edits.push(Edit::AddTeam(Team {
                     id: id.clone(),
@@ -77,7 +91,12 @@ fn owner_row(
 }
 
 /// The landscape's own details (nothing selected).
-pub(super) fn landscape_form(landscape: &Landscape, ui: &mut Ui, focus: bool, out: &mut FormOutput) {
+pub(super) fn landscape_form(
+    landscape: &Landscape,
+    ui: &mut Ui,
+    focus: bool,
+    out: &mut FormOutput,
+) {
     ui.label("Landscape");
     let (mut name, mut description) = (landscape.name.clone(), landscape.description.clone());
     let mut changed = None;
@@ -96,14 +115,22 @@ pub(super) fn landscape_form(landscape: &Landscape, ui: &mut Ui, focus: bool, ou
     }
 }
 
-pub(super) fn system_form(landscape: &Landscape, system: &System, ui: &mut Ui, focus: bool, out: &mut FormOutput) {
+pub(super) fn system_form(
+    landscape: &Landscape,
+    system: &System,
+    ui: &mut Ui,
+    focus: bool,
+    out: &mut FormOutput,
+) {
     ui.label(format!("System {}", system.id));
     let salt = format!("system:{}", system.id);
     let mut edited = system.clone();
     let mut new_id = system.id.clone();
     let mut key = None;
     grid(ui, &salt, |ui| {
-        if id_row(ui, "Id", &salt, &mut new_id, |id| landscape.system(id).is_some()) {
+        if id_row(ui, "Id", &salt, &mut new_id, |id| {
+            landscape.system(id).is_some()
+        }) {
             key = Some("id");
         }
         if text_row(ui, "Name", &salt, &mut edited.name) {
@@ -141,7 +168,9 @@ pub(super) fn system_form(landscape: &Landscape, system: &System, ui: &mut Ui, f
                 let mut d = dataset.clone();
                 let mut id = dataset.id.clone();
                 grid(ui, &dsalt, |ui| {
-                    if id_row(ui, "Dataset id", &dsalt, &mut id, |i| system.datasets.iter().any(|x| x.id == i)) {
+                    if id_row(ui, "Dataset id", &dsalt, &mut id, |i| {
+                        system.datasets.iter().any(|x| x.id == i)
+                    }) {
                         dataset_edits.push(Edit::ChangeDatasetId {
                             system_id: system.id.clone(),
                             old: dataset.id.clone(),
@@ -152,7 +181,12 @@ pub(super) fn system_form(landscape: &Landscape, system: &System, ui: &mut Ui, f
                     let mut changed = text_row(ui, "Dataset name", &dsalt, &mut d.name);
                     changed |= text_row(ui, "Dataset description", &dsalt, &mut d.description);
                     changed |= check_row(ui, "Source of record", &mut d.source);
-                    changed |= optional_number_row(ui, "Stale after (min)", &dsalt, &mut d.stale_after_minutes);
+                    changed |= optional_number_row(
+                        ui,
+                        "Stale after (min)",
+                        &dsalt,
+                        &mut d.stale_after_minutes,
+                    );
                     changed |= owner_row(ui, landscape, "Dataset owner", &dsalt, &mut d.owner, out);
                     if changed {
                         edited.datasets[index] = d;
@@ -169,7 +203,8 @@ pub(super) fn system_form(landscape: &Landscape, system: &System, ui: &mut Ui, f
             });
     }
     if ui.button("Add dataset").clicked() {
-        let id = crate::edit::unique_id("data", true, |i| system.datasets.iter().any(|d| d.id == i));
+        let id =
+            crate::edit::unique_id("data", true, |i| system.datasets.iter().any(|d| d.id == i));
         dataset_edits.push(Edit::AddDataset {
             system_id: system.id.clone(),
             dataset: Dataset {
@@ -196,7 +231,10 @@ pub(super) fn system_form(landscape: &Landscape, system: &System, ui: &mut Ui, f
 }
 
 fn dataset_options(landscape: &Landscape) -> Vec<(String, String)> {
-    landscape.datasets().map(|d| (d.full_id(), d.full_id())).collect()
+    landscape
+        .datasets()
+        .map(|d| (d.full_id(), d.full_id()))
+        .collect()
 }
 
 fn schedule_rows(ui: &mut Ui, salt: &str, schedule: &mut Schedule) -> bool {
@@ -230,8 +268,24 @@ fn schedule_rows(ui: &mut Ui, salt: &str, schedule: &mut Schedule) -> bool {
     }
     match schedule {
         Schedule::Cron { times, days } => {
-            changed |= parsed_row(ui, "Times", salt, times, |t| format_times(t), parse_times, false);
-            changed |= parsed_row(ui, "Days", salt, days, |d| format_days(d), parse_days, false);
+            changed |= parsed_row(
+                ui,
+                "Times",
+                salt,
+                times,
+                |t| format_times(t),
+                parse_times,
+                false,
+            );
+            changed |= parsed_row(
+                ui,
+                "Days",
+                salt,
+                days,
+                |d| format_days(d),
+                parse_days,
+                false,
+            );
         }
         Schedule::Every {
             every_minutes,
@@ -258,7 +312,13 @@ fn schedule_rows(ui: &mut Ui, salt: &str, schedule: &mut Schedule) -> bool {
     changed
 }
 
-pub(super) fn flow_form(landscape: &Landscape, flow: &Flow, ui: &mut Ui, focus: bool, out: &mut FormOutput) {
+pub(super) fn flow_form(
+    landscape: &Landscape,
+    flow: &Flow,
+    ui: &mut Ui,
+    focus: bool,
+    out: &mut FormOutput,
+) {
     ui.label(format!("Flow {}", flow.id));
     let salt = format!("flow:{}", flow.id);
     let mut f = flow.clone();
@@ -271,17 +331,39 @@ pub(super) fn flow_form(landscape: &Landscape, flow: &Flow, ui: &mut Ui, focus: 
                 key = Some(name);
             }
         };
-        mark(id_row(ui, "Id", &salt, &mut new_id, |id| landscape.flow(id).is_some()), "id");
+        mark(
+            id_row(ui, "Id", &salt, &mut new_id, |id| {
+                landscape.flow(id).is_some()
+            }),
+            "id",
+        );
         mark(text_row(ui, "Name", &salt, &mut f.name), "name");
         focus_last(ui, focus, "Name", &salt);
-        mark(text_row(ui, "Description", &salt, &mut f.description), "description");
-        mark(choice_row(ui, "Output", &salt, &mut f.output, &datasets), "output");
+        mark(
+            text_row(ui, "Description", &salt, &mut f.description),
+            "description",
+        );
+        mark(
+            choice_row(ui, "Output", &salt, &mut f.output, &datasets),
+            "output",
+        );
         mark(schedule_rows(ui, &salt, &mut f.schedule), "schedule");
-        let patterns: Vec<(Pattern, String)> =
-            Pattern::ALL.iter().map(|p| (*p, p.as_str().to_owned())).collect();
-        mark(choice_row(ui, "Pattern", &salt, &mut f.pattern, &patterns), "pattern");
-        mark(number_row(ui, "Duration (min)", &salt, &mut f.duration_minutes), "duration");
-        mark(owner_row(ui, landscape, "Owner", &salt, &mut f.owner, out), "owner");
+        let patterns: Vec<(Pattern, String)> = Pattern::ALL
+            .iter()
+            .map(|p| (*p, p.as_str().to_owned()))
+            .collect();
+        mark(
+            choice_row(ui, "Pattern", &salt, &mut f.pattern, &patterns),
+            "pattern",
+        );
+        mark(
+            number_row(ui, "Duration (min)", &salt, &mut f.duration_minutes),
+            "duration",
+        );
+        mark(
+            owner_row(ui, landscape, "Owner", &salt, &mut f.owner, out),
+            "owner",
+        );
         let mut contracts: Vec<(Option<String>, String)> = vec![(None, "(none)".to_owned())];
         contracts.extend(
             landscape
@@ -289,13 +371,19 @@ pub(super) fn flow_form(landscape: &Landscape, flow: &Flow, ui: &mut Ui, focus: 
                 .iter()
                 .map(|c| (Some(c.id.clone()), format!("{} v{}", c.id, c.version))),
         );
-        mark(choice_row(ui, "Contract", &salt, &mut f.contract, &contracts), "contract");
+        mark(
+            choice_row(ui, "Contract", &salt, &mut f.contract, &contracts),
+            "contract",
+        );
         let levels = [
             (Validation::Off, "none".to_owned()),
             (Validation::Schema, "schema".to_owned()),
             (Validation::SchemaAndValues, "schema and values".to_owned()),
         ];
-        mark(choice_row(ui, "Validation", &salt, &mut f.validation, &levels), "validation");
+        mark(
+            choice_row(ui, "Validation", &salt, &mut f.validation, &levels),
+            "validation",
+        );
         mark(check_row(ui, "Job alert", &mut f.job_alert), "job_alert");
         mark(
             parsed_row(
@@ -312,21 +400,45 @@ pub(super) fn flow_form(landscape: &Landscape, flow: &Flow, ui: &mut Ui, focus: 
             ),
             "retry",
         );
-        mark(number_row(ui, "Retry base (min)", &salt, &mut f.retry.base_minutes), "retry base");
-        mark(fraction_row(ui, "Retry factor", &salt, &mut f.retry.factor, 1.0..=10.0), "retry factor");
-        mark(number_row(ui, "Retry cap (min)", &salt, &mut f.retry.cap_minutes), "retry cap");
-        let jitters = [(Jitter::None, "none".to_owned()), (Jitter::Full, "full".to_owned())];
-        mark(choice_row(ui, "Retry jitter", &salt, &mut f.retry.jitter, &jitters), "jitter");
+        mark(
+            number_row(ui, "Retry base (min)", &salt, &mut f.retry.base_minutes),
+            "retry base",
+        );
+        mark(
+            fraction_row(ui, "Retry factor", &salt, &mut f.retry.factor, 1.0..=10.0),
+            "retry factor",
+        );
+        mark(
+            number_row(ui, "Retry cap (min)", &salt, &mut f.retry.cap_minutes),
+            "retry cap",
+        );
+        let jitters = [
+            (Jitter::None, "none".to_owned()),
+            (Jitter::Full, "full".to_owned()),
+        ];
+        mark(
+            choice_row(ui, "Retry jitter", &salt, &mut f.retry.jitter, &jitters),
+            "jitter",
+        );
         mark(check_row(ui, "Buffered", &mut f.buffered), "buffered");
         mark(check_row(ui, "Dead-letter queue", &mut f.dlq), "dlq");
         mark(
-            optional_number_row(ui, "Queue-age alarm (min)", &salt, &mut f.queue_age_alarm_minutes),
+            optional_number_row(
+                ui,
+                "Queue-age alarm (min)",
+                &salt,
+                &mut f.queue_age_alarm_minutes,
+            ),
             "queue age",
         );
-        mark(fraction_row(ui, "Loss on outage", &salt, &mut f.loss, 0.0..=1.0), "loss");
+        mark(
+            fraction_row(ui, "Loss on outage", &salt, &mut f.loss, 0.0..=1.0),
+            "loss",
+        );
         mark(check_row(ui, "Via hub", &mut f.via_hub), "via_hub");
         let mut kafka = f.kafka.clone().unwrap_or_default();
-        let mut kafka_changed = optional_number_row(ui, "Kafka partitions", &salt, &mut kafka.partitions);
+        let mut kafka_changed =
+            optional_number_row(ui, "Kafka partitions", &salt, &mut kafka.partitions);
         kafka_changed |= optional_number_row(ui, "Kafka replicas", &salt, &mut kafka.replicas);
         kafka_changed |= parsed_row(
             ui,
@@ -338,7 +450,9 @@ pub(super) fn flow_form(landscape: &Landscape, flow: &Flow, ui: &mut Ui, focus: 
                 if t.is_empty() {
                     Ok(None)
                 } else {
-                    t.parse::<i64>().map(Some).map_err(|_| "enter milliseconds, -1 for forever".to_owned())
+                    t.parse::<i64>()
+                        .map(Some)
+                        .map_err(|_| "enter milliseconds, -1 for forever".to_owned())
                 }
             },
             false,
@@ -365,8 +479,11 @@ pub(super) fn flow_form(landscape: &Landscape, flow: &Flow, ui: &mut Ui, focus: 
         key = Some("inputs");
     }
     let mut add = String::new();
-    let available: Vec<(String, String)> =
-        datasets.iter().filter(|(d, _)| !inputs.contains(d)).cloned().collect();
+    let available: Vec<(String, String)> = datasets
+        .iter()
+        .filter(|(d, _)| !inputs.contains(d))
+        .cloned()
+        .collect();
     grid(ui, &format!("{salt}.add-input"), |ui| {
         if choice_row(ui, "Add input", &salt, &mut add, &available) {
             inputs.push(add.clone());
@@ -389,17 +506,33 @@ pub(super) fn flow_form(landscape: &Landscape, flow: &Flow, ui: &mut Ui, focus: 
 }
 
 fn calendar_row(ui: &mut Ui, label: &str, salt: &str, calendar: &mut Calendar) -> bool {
-    parsed_row(ui, label, salt, calendar, format_calendar, parse_calendar, false)
+    parsed_row(
+        ui,
+        label,
+        salt,
+        calendar,
+        format_calendar,
+        parse_calendar,
+        false,
+    )
 }
 
-pub(super) fn team_form(landscape: &Landscape, team: &Team, ui: &mut Ui, focus: bool, out: &mut FormOutput) {
+pub(super) fn team_form(
+    landscape: &Landscape,
+    team: &Team,
+    ui: &mut Ui,
+    focus: bool,
+    out: &mut FormOutput,
+) {
     ui.label(format!("Team {}", team.id));
     let salt = format!("team:{}", team.id);
     let mut t = team.clone();
     let mut new_id = team.id.clone();
     let mut key = None;
     grid(ui, &salt, |ui| {
-        if id_row(ui, "Id", &salt, &mut new_id, |id| landscape.team(id).is_some()) {
+        if id_row(ui, "Id", &salt, &mut new_id, |id| {
+            landscape.team(id).is_some()
+        }) {
             key = Some("id");
         }
         if text_row(ui, "Name", &salt, &mut t.name) {
@@ -440,7 +573,9 @@ pub(super) fn contract_form(
     let mut new_id = contract.id.clone();
     let mut key = None;
     grid(ui, &salt, |ui| {
-        if id_row(ui, "Id", &salt, &mut new_id, |id| landscape.contract(id).is_some()) {
+        if id_row(ui, "Id", &salt, &mut new_id, |id| {
+            landscape.contract(id).is_some()
+        }) {
             key = Some("id");
         }
         if text_row(ui, "Name", &salt, &mut c.name) {
@@ -534,7 +669,9 @@ pub(super) fn process_form(
     let mut key = None;
     let datasets = dataset_options(landscape);
     grid(ui, &salt, |ui| {
-        if id_row(ui, "Id", &salt, &mut new_id, |id| landscape.process(id).is_some()) {
+        if id_row(ui, "Id", &salt, &mut new_id, |id| {
+            landscape.process(id).is_some()
+        }) {
             key = Some("id");
         }
         if text_row(ui, "Name", &salt, &mut p.name) {
@@ -550,7 +687,12 @@ pub(super) fn process_form(
         if calendar_row(ui, "Operating hours", &salt, &mut p.calendar) {
             key = Some("calendar");
         }
-        if optional_number_row(ui, "Noticed after (min)", &salt, &mut p.notice_after_minutes) {
+        if optional_number_row(
+            ui,
+            "Noticed after (min)",
+            &salt,
+            &mut p.notice_after_minutes,
+        ) {
             key = Some("notice");
         }
         if check_row(ui, "Pinned", &mut p.pinned) {
@@ -567,9 +709,17 @@ pub(super) fn process_form(
             .show(ui, |ui| {
                 let dependency = &mut p.dependencies[index];
                 grid(ui, &dsalt, |ui| {
-                    let mut changed = choice_row(ui, "Dataset", &dsalt, &mut dependency.dataset, &datasets);
-                    changed |= number_row(ui, "Max age (min)", &dsalt, &mut dependency.max_age_minutes);
-                    changed |= fraction_row(ui, "Min completeness", &dsalt, &mut dependency.min_completeness, 0.0..=1.0);
+                    let mut changed =
+                        choice_row(ui, "Dataset", &dsalt, &mut dependency.dataset, &datasets);
+                    changed |=
+                        number_row(ui, "Max age (min)", &dsalt, &mut dependency.max_age_minutes);
+                    changed |= fraction_row(
+                        ui,
+                        "Min completeness",
+                        &dsalt,
+                        &mut dependency.min_completeness,
+                        0.0..=1.0,
+                    );
                     if changed {
                         key = Some("dependency");
                     }

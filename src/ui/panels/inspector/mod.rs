@@ -67,7 +67,11 @@ pub fn inspector_ui(
             if let Some(scenario) = landscape.scenario(&id) {
                 ui.label(format!("Scenario {}", scenario.id));
                 ui.label(&scenario.name);
-                ui.weak(format!("{} faults, {} control sets", scenario.faults.len(), scenario.controls.len()));
+                ui.weak(format!(
+                    "{} faults, {} control sets",
+                    scenario.faults.len(),
+                    scenario.controls.len()
+                ));
             }
         }
         None => {

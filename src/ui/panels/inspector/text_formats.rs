@@ -20,9 +20,17 @@ pub fn parse_days(text: &str) -> Result<Vec<Weekday>, String> {
         if let Some((a, b)) = part.split_once(['-', '–']) {
             let (a, b) = (day(a)?, day(b)?);
             if a.index() > b.index() {
-                return Err(format!("{}–{} runs backwards", a.short_name(), b.short_name()));
+                return Err(format!(
+                    "{}–{} runs backwards",
+                    a.short_name(),
+                    b.short_name()
+                ));
             }
-            days.extend(Weekday::ALL[a.index() as usize..=b.index() as usize].iter().copied());
+            days.extend(
+                Weekday::ALL[a.index() as usize..=b.index() as usize]
+                    .iter()
+                    .copied(),
+            );
         } else {
             days.push(day(part)?);
         }
@@ -37,7 +45,10 @@ pub fn format_days(days: &[Weekday]) -> String {
     if days == Weekday::ALL {
         "daily".to_owned()
     } else {
-        days.iter().map(|d| d.short_name()).collect::<Vec<_>>().join(",")
+        days.iter()
+            .map(|d| d.short_name())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }
 
@@ -56,7 +67,11 @@ pub fn parse_times(text: &str) -> Result<Vec<TimeOfDay>, String> {
 
 /// Formats times as `23:00, 05:00`.
 pub fn format_times(times: &[TimeOfDay]) -> String {
-    times.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    times
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Parses `24x7`, `business hours`, or windows `Mon-Fri 07:00-17:00; Sat 08:00-12:00`.
@@ -99,7 +114,12 @@ pub fn format_calendar(calendar: &Calendar) -> String {
             .map(|w| {
                 let days = w.describe();
                 let _ = days;
-                format!("{} {}-{}", format_days(&w.days).replace("daily", "Mon-Sun"), w.start, w.end)
+                format!(
+                    "{} {}-{}",
+                    format_days(&w.days).replace("daily", "Mon-Sun"),
+                    w.start,
+                    w.end
+                )
             })
             .collect::<Vec<_>>()
             .join("; "),
@@ -112,9 +132,16 @@ mod tests {
 
     #[test]
     fn calendars_round_trip_through_text() {
-        for text in ["24x7", "business hours", "Mon,Tue,Wed,Thu,Fri 07:00-17:00; Sat 08:00-12:00"] {
+        for text in [
+            "24x7",
+            "business hours",
+            "Mon,Tue,Wed,Thu,Fri 07:00-17:00; Sat 08:00-12:00",
+        ] {
             let calendar = parse_calendar(text).unwrap();
-            assert_eq!(parse_calendar(&format_calendar(&calendar)).unwrap(), calendar);
+            assert_eq!(
+                parse_calendar(&format_calendar(&calendar)).unwrap(),
+                calendar
+            );
         }
         assert_eq!(parse_days("Mon-Fri").unwrap(), Weekday::WORKDAYS.to_vec());
         assert!(parse_calendar("Mon 7-9").is_err());
