@@ -12,7 +12,7 @@ use super::scene::{Edge, LineStyle, NodeKind, SMALL_SIZE, Scene, TITLE_SIZE};
 use crate::ui::theme::{CanvasColours, ColourMode, owner_colour, pattern_colour};
 
 /// Text smaller than this many screen points is not drawn.
-const MIN_TEXT: f32 = 6.5;
+const MIN_TEXT: f32 = 6.0;
 
 /// What to emphasise while painting.
 #[derive(Debug, Default)]

@@ -84,7 +84,7 @@ pub fn parse_calendar(text: &str) -> Result<Calendar, String> {
         return Ok(Calendar::BusinessHours);
     }
     let mut windows = Vec::new();
-    for part in text.split([';', ',']).filter(|p| !p.trim().is_empty()) {
+    for part in text.split(';').filter(|p| !p.trim().is_empty()) {
         let part = part.trim();
         let (days, hours) = part
             .rsplit_once(' ')
@@ -112,8 +112,6 @@ pub fn format_calendar(calendar: &Calendar) -> String {
         Calendar::Windows(windows) => windows
             .iter()
             .map(|w| {
-                let days = w.describe();
-                let _ = days;
                 format!(
                     "{} {}-{}",
                     format_days(&w.days).replace("daily", "Mon-Sun"),
