@@ -1,3 +1,4 @@
+#![cfg(feature = "gui")]
 //! The designer driven end to end by labels, as a user would: add, rename, connect, set owner
 //! and contract, undo and redo each step, delete, save and reload — asserting on the document.
 

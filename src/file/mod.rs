@@ -1,26 +1,23 @@
-//! RON load and save: versioned envelope, migrations, atomic saves, backups and autosave.
+//! RON load and save: versioned envelope, migrations, atomic saves and backups, and the bundled
+//! example documents.
 //!
-//! Depends on `model` only.
+//! Depends on `model` only; together with `cli` and `ui` it is the only module that touches the
+//! file system.
 
-use std::path::Path;
+pub mod encoding;
+pub mod error;
+pub mod migrate;
+pub mod save;
 
-use crate::model::Landscape;
+pub use encoding::{from_json_str, from_ron_str, to_json_string, to_ron_string};
+pub use error::FileError;
+pub use save::{Encoding, backup_path, load_path, read_text, save_path, write_atomically};
 
-/// An error reading or writing a document.
-#[derive(Debug, thiserror::Error)]
-pub enum FileError {
-    #[error("{path}: {message}")]
-    Unreadable { path: String, message: String },
-}
+/// The bundled seafood example (`examples/seafood.ron`), so the designer opens with no file on
+/// disk.
+pub const SEAFOOD_EXAMPLE: &str = include_str!("../../examples/seafood.ron");
 
-/// Loads a landscape from a `.ron` or `.json` file.
-pub fn load_path(path: &Path) -> Result<Landscape, FileError> {
-    let text = std::fs::read_to_string(path).map_err(|e| FileError::Unreadable {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })?;
-    ron::from_str(&text).map_err(|e| FileError::Unreadable {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })
+/// The bundled seafood example, decoded.
+pub fn seafood_example() -> Result<crate::model::Landscape, FileError> {
+    from_ron_str(SEAFOOD_EXAMPLE, "examples/seafood.ron")
 }

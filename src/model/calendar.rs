@@ -8,20 +8,15 @@ use serde::{Deserialize, Serialize};
 use super::time::{TimeOfDay, Weekday};
 
 /// When a team reads alerts, or when a business process operates.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub enum Calendar {
     /// Always open: the team is paged at once.
     TwentyFourSeven,
     /// Monday to Friday, 08:00 to 17:00.
+    #[default]
     BusinessHours,
     /// Explicit weekly windows.
     Windows(Vec<Window>),
-}
-
-impl Default for Calendar {
-    fn default() -> Self {
-        Self::BusinessHours
-    }
 }
 
 /// One weekly window: open on each listed weekday from `start` until `end`.

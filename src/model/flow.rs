@@ -254,7 +254,7 @@ impl Default for Retry {
             base_minutes: 10,
             factor: 2.0,
             cap_minutes: 240,
-            jitter: Jitter::None,
+            jitter: Jitter::Off,
         }
     }
 }
@@ -262,8 +262,9 @@ impl Default for Retry {
 /// Retry jitter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Jitter {
+    /// The backoff is used as computed.
     #[default]
-    None,
+    Off,
     /// Full jitter: the backoff is scaled by a hashed fraction in [0, 1].
     Full,
 }

@@ -24,4 +24,4 @@ pub use scenario::{
 };
 pub use system::{Dataset, Position, System, Team, dataset_full_id};
 pub use time::{SimTime, TimeOfDay, Weekday};
-pub use validate::{Finding, Severity, validate};
+pub use validate::{Finding, Severity, has_errors, validate};

@@ -60,16 +60,27 @@ impl Default for Settings {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SettingsOverrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sim_start: Option<SimTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub horizon_start: Option<SimTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub horizon_end: Option<SimTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub alert_delay_minutes: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub triage_minutes: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub triage_lineage_minutes: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lineage: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub no_owner_delay_minutes: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cascade_rerun: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fallback_team: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
 }
 
@@ -202,19 +213,32 @@ pub enum Change {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct FlowPatch {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule: Option<Schedule>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pattern: Option<Pattern>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_minutes: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<OwnerChange>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contract: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub validation: Option<Validation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub job_alert: Option<bool>,
     /// Replaces the whole retry policy.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub retry: Option<Retry>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub buffered: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dlq: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub queue_age_alarm_minutes: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub loss: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub via_hub: Option<bool>,
 }
 

@@ -1,0 +1,128 @@
+//! Reading and writing document files: atomic saves (temporary file in the same folder, fsync,
+//! rename) that keep the previous version as `NAME.ron.bak`, and size limits on load.
+//!
+//! Depends on `model`, `file::encoding` and `file::error`.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::model::Landscape;
+
+use super::encoding::{from_json_str, from_ron_str, to_json_string, to_ron_string};
+use super::error::FileError;
+
+/// Documents larger than this are refused on load.
+pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The encoding of a file, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Ron,
+    Json,
+}
+
+impl Encoding {
+    /// The encoding named by the path's extension (`.ron` or `.json`).
+    pub fn of_path(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "ron" => Some(Self::Ron),
+            "json" => Some(Self::Json),
+            _ => None,
+        }
+    }
+}
+
+/// Loads a landscape from a `.ron` or `.json` file. The file is never modified.
+pub fn load_path(path: &Path) -> Result<Landscape, FileError> {
+    let origin = path.display().to_string();
+    let encoding = Encoding::of_path(path).ok_or_else(|| FileError::UnknownExtension {
+        origin: origin.clone(),
+    })?;
+    let text = read_text(path)?;
+    match encoding {
+        Encoding::Ron => from_ron_str(&text, &origin),
+        Encoding::Json => from_json_str(&text, &origin),
+    }
+}
+
+/// Reads a text file with the document size limit; binary content is an error.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let origin = path.display().to_string();
+    let io = |action, source| FileError::Io {
+        origin: origin.clone(),
+        action,
+        source,
+    };
+    let size = fs::metadata(path)
+        .map_err(|e| io("read the file", e))?
+        .len();
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(FileError::TooLarge {
+            origin,
+            size,
+            limit: MAX_DOCUMENT_BYTES,
+        });
+    }
+    let bytes = fs::read(path).map_err(|e| io("read the file", e))?;
+    String::from_utf8(bytes).map_err(|e| FileError::NotText {
+        origin: origin.clone(),
+        why: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+    })
+}
+
+/// Saves a landscape in the encoding named by the path's extension, atomically, keeping the
+/// previous file as `NAME.bak` (e.g. `seafood.ron.bak`).
+pub fn save_path(landscape: &Landscape, path: &Path) -> Result<(), FileError> {
+    let origin = path.display().to_string();
+    let text = match Encoding::of_path(path).ok_or(FileError::UnknownExtension { origin })? {
+        Encoding::Ron => to_ron_string(landscape)?,
+        Encoding::Json => to_json_string(landscape)?,
+    };
+    write_atomically(path, text.as_bytes(), true)
+}
+
+/// The backup path of a document: `NAME.ron` → `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(std::ffi::OsStr::to_os_string)
+        .unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, then renames it over
+/// the target; with `keep_backup`, an existing target is first copied to its `.bak` path.
+pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), FileError> {
+    let origin = path.display().to_string();
+    let io = |action, source| FileError::Io {
+        origin: origin.clone(),
+        action,
+        source,
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = folder.join(format!(".{file_name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&temp).map_err(|e| io("create a temporary file", e))?;
+        file.write_all(bytes)
+            .map_err(|e| io("write the temporary file", e))?;
+        file.sync_all()
+            .map_err(|e| io("flush the temporary file", e))?;
+        if keep_backup && path.exists() {
+            fs::copy(path, backup_path(path)).map_err(|e| io("keep a backup", e))?;
+        }
+        fs::rename(&temp, path).map_err(|e| io("replace the file", e))
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
