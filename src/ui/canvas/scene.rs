@@ -378,20 +378,28 @@ impl Scene {
     }
 
     fn place_label(&self, from: Pos2, to: Pos2, size: Vec2, placed: &[Rect]) -> Pos2 {
-        let mut best = from + (to - from) * 0.5;
-        for t in [0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75] {
-            let at = from + (to - from) * t;
-            let rect = Rect::from_center_size(at, size);
-            let hits_label = placed.iter().any(|p| p.intersects(rect));
-            let hits_node = self.nodes.iter().any(|n| n.rect.intersects(rect));
-            if !hits_label && !hits_node {
-                return at;
-            }
-            if t == 0.5 && !hits_label {
-                best = at;
+        let direction = to - from;
+        let normal = if direction.length() > f32::EPSILON {
+            vec2(-direction.y, direction.x).normalized()
+        } else {
+            vec2(0.0, 1.0)
+        };
+        let step = size.y + 2.0;
+        let mut fallback = None;
+        for shift in [0.0, 1.0, -1.0, 2.0, -2.0] {
+            for t in [0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75] {
+                let at = from + direction * t + normal * (shift * step);
+                let rect = Rect::from_center_size(at, size);
+                if placed.iter().any(|p| p.intersects(rect)) {
+                    continue;
+                }
+                if !self.nodes.iter().any(|n| n.rect.intersects(rect)) {
+                    return at;
+                }
+                fallback.get_or_insert(at);
             }
         }
-        best
+        fallback.unwrap_or(from + direction * 0.5)
     }
 }
 
@@ -423,7 +431,7 @@ mod tests {
 
     #[test]
     fn seafood_labels_do_not_overlap_and_parallel_flows_are_apart() {
-        let landscape = seafood_example().unwrap();
+        let landscape = seafood_example().expect("present in the test");
         let scene = Scene::build(&landscape);
         let labels: Vec<Rect> = scene
             .edges
@@ -435,8 +443,16 @@ mod tests {
                 assert!(!a.intersects(*b), "labels overlap: {a:?} {b:?}");
             }
         }
-        let f2 = scene.edges.iter().find(|e| e.flow_id == "F2").unwrap();
-        let f3 = scene.edges.iter().find(|e| e.flow_id == "F3").unwrap();
+        let f2 = scene
+            .edges
+            .iter()
+            .find(|e| e.flow_id == "F2")
+            .expect("present in the test");
+        let f3 = scene
+            .edges
+            .iter()
+            .find(|e| e.flow_id == "F3")
+            .expect("present in the test");
         assert!(
             f2.from.distance(f3.from) > 10.0,
             "ERP→DWH flows drawn apart"
@@ -448,10 +464,12 @@ mod tests {
 
     #[test]
     fn internal_jobs_are_a_badge_not_a_line() {
-        let landscape = seafood_example().unwrap();
+        let landscape = seafood_example().expect("present in the test");
         let scene = Scene::build(&landscape);
         assert!(scene.edges.iter().all(|e| e.flow_id != "F4"));
-        let erp = &scene.nodes[scene.index_of(NodeKind::System, "ERP").unwrap()];
+        let erp = &scene.nodes[scene
+            .index_of(NodeKind::System, "ERP")
+            .expect("present in the test")];
         assert_eq!(erp.badge.as_deref(), Some("⟳ 1 internal job"));
     }
 }
