@@ -281,5 +281,9 @@ fn an_idle_designer_requests_no_repaint() {
         .get(&egui::ViewportId::ROOT)
         .expect("root viewport output")
         .repaint_delay;
-    assert_eq!(delay, std::time::Duration::MAX, "idle frames must not schedule repaints");
+    assert_eq!(
+        delay,
+        std::time::Duration::MAX,
+        "idle frames must not schedule repaints"
+    );
 }
