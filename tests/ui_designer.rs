@@ -1,3 +1,4 @@
+#![cfg(feature = "gui")]
 //! The designer driven end to end by labels, as a user would: add, rename, connect, set owner
 //! and contract, undo and redo each step, delete, save and reload — asserting on the document.
 
@@ -24,7 +25,7 @@ fn type_into(
 
 #[test]
 fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
-    let folder = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().expect("present in the test");
     let saved = folder.path().join("edited.ron");
     let mut harness = harness(seafood(), vec![saved.clone()], vec![saved.clone()]);
     let systems_before = harness.state().landscape.systems.len();
@@ -57,17 +58,32 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     harness.key_press(Key::Enter);
     settle(&mut harness);
     assert_eq!(
-        harness.state().landscape.system("system-1").unwrap().name,
+        harness
+            .state()
+            .landscape
+            .system("system-1")
+            .expect("present in the test")
+            .name,
         "Billing"
     );
     command_key(&mut harness, Key::Z);
     assert_eq!(
-        harness.state().landscape.system("system-1").unwrap().name,
+        harness
+            .state()
+            .landscape
+            .system("system-1")
+            .expect("present in the test")
+            .name,
         "New system 1"
     );
     command_key(&mut harness, Key::Y);
     assert_eq!(
-        harness.state().landscape.system("system-1").unwrap().name,
+        harness
+            .state()
+            .landscape
+            .system("system-1")
+            .expect("present in the test")
+            .name,
         "Billing"
     );
 
@@ -78,7 +94,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
         .state()
         .canvas
         .system_screen_rect(&harness.state().view.camera, "ERP")
-        .unwrap();
+        .expect("present in the test");
     let target = system_centre(&harness, "system-1");
     drag(&mut harness, erp.right_center(), target);
     let flow = harness
@@ -102,7 +118,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
             .state()
             .landscape
             .system("ERP")
-            .unwrap()
+            .expect("present in the test")
             .datasets
             .len()
             == 5
@@ -127,7 +143,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
             .state()
             .landscape
             .flow(&flow.id)
-            .unwrap()
+            .expect("present in the test")
             .owner
             .as_deref(),
         Some("team-erp")
@@ -141,14 +157,19 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
             .state()
             .landscape
             .flow(&flow.id)
-            .unwrap()
+            .expect("present in the test")
             .contract
             .as_deref(),
         Some("plan_api")
     );
     command_key(&mut harness, Key::Z);
     assert_eq!(
-        harness.state().landscape.flow(&flow.id).unwrap().contract,
+        harness
+            .state()
+            .landscape
+            .flow(&flow.id)
+            .expect("present in the test")
+            .contract,
         None
     );
     assert_eq!(
@@ -156,19 +177,29 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
             .state()
             .landscape
             .flow(&flow.id)
-            .unwrap()
+            .expect("present in the test")
             .owner
             .as_deref(),
         Some("team-erp")
     );
     command_key(&mut harness, Key::Z);
     assert_eq!(
-        harness.state().landscape.flow(&flow.id).unwrap().owner,
+        harness
+            .state()
+            .landscape
+            .flow(&flow.id)
+            .expect("present in the test")
+            .owner,
         None
     );
     command_shift_key(&mut harness, Key::Z);
     command_shift_key(&mut harness, Key::Z);
-    let edited = harness.state().landscape.flow(&flow.id).unwrap().clone();
+    let edited = harness
+        .state()
+        .landscape
+        .flow(&flow.id)
+        .expect("present in the test")
+        .clone();
     assert_eq!(
         (edited.owner.as_deref(), edited.contract.as_deref()),
         (Some("team-erp"), Some("plan_api"))
@@ -177,7 +208,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     // The Edit menu names the step undo would revert.
     harness.get_by_label("Edit").click();
     settle(&mut harness);
-    harness.get_by_label("Undo edit flow flow-1");
+    harness.get_by_label_contains("Undo edit flow flow-1");
     harness.key_press(Key::Escape);
     settle(&mut harness);
 
@@ -218,10 +249,10 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     // Save as… to a temp file and reload it.
     harness.get_by_label("File").click();
     settle(&mut harness);
-    harness.get_by_label("Save as…").click();
+    harness.get_by_label_contains("Save as…").click();
     settle(&mut harness);
     assert!(!harness.state().history.has_unsaved_changes());
-    let on_disk = document_io::load(&saved).unwrap();
+    let on_disk = document_io::load(&saved).expect("present in the test");
     assert_eq!(on_disk, harness.state().landscape);
     assert!(harness.state().preferences.recent_files.contains(&saved));
 
@@ -230,11 +261,29 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     settle(&mut harness);
     harness.get_by_label("File").click();
     settle(&mut harness);
-    harness.get_by_label("Open…").click();
+    harness.get_by_label_contains("Open…").click();
     settle(&mut harness);
     harness.get_by_label("Discard").click();
     settle(&mut harness);
     assert_eq!(harness.state().landscape, on_disk);
     assert_eq!(harness.state().path.as_deref(), Some(saved.as_path()));
     assert!(!harness.state().history.has_unsaved_changes());
+}
+
+#[test]
+fn an_idle_designer_requests_no_repaint() {
+    let mut harness = harness(seafood(), Vec::new(), Vec::new());
+    settle(&mut harness);
+    harness.step();
+    let delay = harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .expect("root viewport output")
+        .repaint_delay;
+    assert_eq!(
+        delay,
+        std::time::Duration::MAX,
+        "idle frames must not schedule repaints"
+    );
 }

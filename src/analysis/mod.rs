@@ -1,5 +1,23 @@
 //! Metrics, lint findings and the hub refactoring over a landscape.
 //!
-//! Depends on `model` only.
+//! - `metrics`: counts, the point-to-point potential n(n-1)/2 against the hub, fan-in/fan-out and
+//!   the structural blast-radius ranking (`switchboard stats`, the designer's metrics panel).
+//! - `freshness`: the nominal (fault-free) age each dataset can reach given the schedules along
+//!   its chain; the freshness lint rules build on it.
+//! - `lint`: findings about gaps that make failures silent or slow to repair
+//!   (`switchboard check`, the findings panel).
+//! - `hub`: "route through hub", a pure conversion of point-to-point flows into broker flows.
+//! - `layout`: the layered left-to-right auto-layout that keeps pinned nodes (the designer).
+//!
+//! Depends on `model` only; never prints and never touches the file system.
 
+pub mod freshness;
+pub mod hub;
+pub mod index;
 pub mod layout;
+pub mod lint;
+pub mod metrics;
+
+pub use hub::{HubError, HubOutcome, HubSummary, route_through_hub};
+pub use lint::lint;
+pub use metrics::{Metrics, metrics};

@@ -1,10 +1,16 @@
-//! `switchboard check FILE [--format human|json]`.
+//! `switchboard check FILE [--format human|json]`: validation findings plus lint findings.
+//!
+//! Exit 0 when no finding has error severity, 1 when some has, 2 when the input is unreadable.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Result;
+use serde::Serialize;
 
-use super::OutputFormat;
+use super::{EXIT_FINDINGS, EXIT_OK, OutputFormat};
+use crate::analysis::lint::{lint, sort_findings};
+use crate::model::{Finding, Landscape, Severity, validate};
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
@@ -16,7 +22,84 @@ pub struct CheckArgs {
     pub format: OutputFormat,
 }
 
+/// The JSON report of `check`.
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    pub findings: Vec<Finding>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Validation and lint findings of a landscape, sorted, with their counts.
+pub fn check_report(landscape: &Landscape) -> CheckReport {
+    let mut findings = validate(landscape);
+    findings.extend(lint(landscape));
+    sort_findings(&mut findings);
+    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+    CheckReport {
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        findings,
+    }
+}
+
 /// Runs `check`.
-pub fn run(_args: &CheckArgs) -> Result<u8> {
-    Err(super::not_yet_implemented("check"))
+pub fn run(args: &CheckArgs) -> Result<u8> {
+    let landscape = super::input::load_landscape(&args.file)?;
+    let report = check_report(&landscape);
+    match args.format {
+        OutputFormat::Json => print_stdout(&(serde_json::to_string_pretty(&report)? + "\n"))?,
+        OutputFormat::Human => print_stdout(&human(&args.file.display().to_string(), &report))?,
+    }
+    Ok(if report.errors > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Writes text to standard output; a closed pipe (`switchboard check … | head`) is not an error.
+pub(crate) fn print_stdout(text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(()),
+    }
+}
+
+/// The human-readable report: one block per finding, then a summary line.
+fn human(file: &str, report: &CheckReport) -> String {
+    let mut text = String::new();
+    for finding in &report.findings {
+        let severity = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        let _ = writeln!(
+            text,
+            "{severity}[{}] {} {}: {}",
+            finding.code, finding.entity_kind, finding.entity_id, finding.message
+        );
+    }
+    let infos = report.findings.len() - report.errors - report.warnings;
+    let _ = writeln!(
+        text,
+        "{file}: {} error{}, {} warning{}, {} info{}",
+        report.errors,
+        plural(report.errors),
+        report.warnings,
+        plural(report.warnings),
+        infos,
+        plural(infos)
+    );
+    text
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

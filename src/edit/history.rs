@@ -171,7 +171,10 @@ impl History {
 /// Every dangling reference and duplicate id in the landscape, as sorted descriptions.
 pub fn integrity_problems(landscape: &Landscape) -> BTreeSet<String> {
     let mut problems = BTreeSet::new();
-    let datasets: BTreeSet<String> = landscape.datasets().map(|d| d.full_id()).collect();
+    let datasets: BTreeSet<String> = landscape
+        .datasets()
+        .map(|d| d.full_id())
+        .collect::<BTreeSet<String>>();
     let teams: BTreeSet<&str> = landscape.teams.iter().map(|t| t.id.as_str()).collect();
     let contracts: BTreeSet<&str> = landscape.contracts.iter().map(|c| c.id.as_str()).collect();
     let flows: BTreeSet<&str> = landscape.flows.iter().map(|f| f.id.as_str()).collect();

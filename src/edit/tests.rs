@@ -48,7 +48,7 @@ fn removing_a_system_removes_its_flows() {
             }],
             "delete",
         )
-        .unwrap();
+        .expect("present in the test");
     assert!(doc.flows.is_empty());
     assert!(history.has_unsaved_changes());
     assert!(history.undo(&mut doc));
@@ -64,7 +64,7 @@ fn dangling_references_are_refused_and_nothing_changes() {
     flow.output = "Z.nothing".into();
     let error = history
         .apply(&mut doc, &[Edit::SetFlow(flow)], "edit")
-        .unwrap_err();
+        .expect_err("the edit is refused");
     assert!(error.to_string().contains("Z.nothing"), "{error}");
     assert_eq!(doc, sample());
     assert_eq!(history.undo_description(), None);
@@ -79,7 +79,9 @@ fn renaming_a_system_id_rewrites_flow_datasets() {
         old: "A".into(),
         new: "AA".into(),
     };
-    history.apply(&mut doc, &[edit], "rename").unwrap();
+    history
+        .apply(&mut doc, &[edit], "rename")
+        .expect("present in the test");
     assert_eq!(doc.flows[0].inputs, vec!["AA.data".to_owned()]);
 }
 
@@ -90,7 +92,9 @@ fn removing_a_team_clears_ownership() {
     let edit = Edit::RemoveTeam {
         team_id: "team-a".into(),
     };
-    history.apply(&mut doc, &[edit], "delete team").unwrap();
+    history
+        .apply(&mut doc, &[edit], "delete team")
+        .expect("present in the test");
     assert_eq!(doc.flows[0].owner, None);
 }
 
@@ -106,7 +110,9 @@ fn undo_description_names_the_group() {
         })
         .collect();
     let description = Edit::describe_group(&moves);
-    history.apply(&mut doc, &moves, &description).unwrap();
+    history
+        .apply(&mut doc, &moves, &description)
+        .expect("present in the test");
     assert_eq!(history.undo_description(), Some("move 3 systems"));
     history.undo(&mut doc);
     assert_eq!(history.redo_description(), Some("move 3 systems"));
@@ -121,7 +127,7 @@ fn typing_in_one_field_merges_into_one_step() {
         s.name = name.into();
         history
             .apply_merging(&mut doc, &[Edit::SetSystem(s)], "edit", Some("A.name"))
-            .unwrap();
+            .expect("present in the test");
     }
     assert_eq!(doc.systems[0].name, "War");
     assert!(history.undo(&mut doc));

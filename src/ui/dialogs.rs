@@ -15,7 +15,7 @@ pub enum Dialog {
     /// Systems with flows are about to be deleted.
     DeleteSystems { items: Vec<Item>, flows: usize },
     /// Autosaved work from a previous session exists.
-    Recover(Landscape),
+    Recover(Box<Landscape>),
 }
 
 impl DesignerApp {

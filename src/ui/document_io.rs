@@ -1,37 +1,34 @@
 //! Reading and writing documents for the designer, and the bundled example: a thin adapter over
-//! `crate::file` (versioned RON, migrations, atomic saves with `.bak` backups) that turns its
-//! errors into `anyhow` errors for notifications.
+//! `crate::file` that turns its errors into `anyhow` errors with context for notifications.
 
 use std::path::Path;
 
-use crate::file;
-use crate::model::Landscape;
+use anyhow::Context as _;
 
-/// The bundled seafood example as RON text.
-pub const SEAFOOD_EXAMPLE: &str = file::SEAFOOD_EXAMPLE;
+use crate::model::Landscape;
 
 /// Parses RON text (an autosave).
 pub fn from_ron_str(text: &str) -> anyhow::Result<Landscape> {
-    Ok(file::from_ron_str(text, "autosave")?)
+    Ok(crate::file::from_ron_str(text, "autosave")?)
 }
 
 /// The bundled seafood example.
 pub fn seafood_example() -> anyhow::Result<Landscape> {
-    Ok(file::seafood_example()?)
+    crate::file::seafood_example().context("the bundled example could not be read")
 }
 
 /// Loads a document.
 pub fn load(path: &Path) -> anyhow::Result<Landscape> {
-    Ok(file::load_path(path)?)
+    Ok(crate::file::load_path(path)?)
 }
 
-/// The document as RON text.
+/// The document as RON text in the file format's canonical form.
 pub fn to_ron_string(landscape: &Landscape) -> anyhow::Result<String> {
-    Ok(file::to_ron_string(landscape)?)
+    Ok(crate::file::to_ron_string(landscape)?)
 }
 
-/// Saves atomically in the encoding of the path's extension, keeping the previous version as
-/// `NAME.bak`.
+/// Saves atomically, keeping the previous version as a backup (`file::save_path`).
 pub fn save(landscape: &Landscape, path: &Path) -> anyhow::Result<()> {
-    Ok(file::save_path(landscape, path)?)
+    crate::file::save_path(landscape, path)
+        .with_context(|| format!("could not save {}", path.display()))
 }

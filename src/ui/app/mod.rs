@@ -74,7 +74,7 @@ impl DesignerApp {
             .and_then(|s| eframe::get_value::<Preferences>(s, STORAGE_KEY))
             .unwrap_or_default();
         let autosave = Autosave::new(options.autosave_folder);
-        let dialog = autosave.recoverable().map(Dialog::Recover);
+        let dialog = autosave.recoverable().map(|l| Dialog::Recover(Box::new(l)));
         let mut view = ViewState::default();
         view.fit_requested = true;
         Self {

@@ -45,7 +45,7 @@ impl Camera {
     /// The camera showing all of `bounds` inside `viewport` with a margin, never zoomed in
     /// beyond 1:1 so a small landscape stays at its natural size.
     pub fn fit(viewport: Rect, bounds: Rect) -> Self {
-        let margin = 40.0;
+        let margin = 24.0;
         let available = (viewport.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(10.0));
         let size = bounds.size().max(Vec2::splat(1.0));
         let zoom = (available.x / size.x)

@@ -98,7 +98,7 @@ impl Canvas {
             .map(|r| camera.rect_to_screen(self.viewport, r))
     }
 
-    fn node_at(&self, scene: &Scene, canvas_point: Pos2) -> Option<usize> {
+    fn node_at(scene: &Scene, canvas_point: Pos2) -> Option<usize> {
         scene
             .nodes
             .iter()
@@ -214,7 +214,7 @@ impl Canvas {
             && let Some(p) = pointer
         {
             let canvas_point = view.camera.to_canvas(viewport, p);
-            if self.node_at(&self.scene, canvas_point).is_none() {
+            if Self::node_at(&self.scene, canvas_point).is_none() {
                 commands.push(Command::AddSystem(Some(Position::new(
                     canvas_point.x,
                     canvas_point.y,
@@ -223,7 +223,8 @@ impl Canvas {
         }
 
         let scene = self.preview.as_ref().unwrap_or(&self.scene);
-        let hovered = pointer.and_then(|p| self.node_at(scene, view.camera.to_canvas(viewport, p)));
+        let hovered =
+            pointer.and_then(|p| Self::node_at(scene, view.camera.to_canvas(viewport, p)));
         let overlay = view.simulation.overlay(landscape);
         let mut highlights = Highlights {
             hovered,
@@ -327,7 +328,7 @@ impl Canvas {
                 };
             }
         }
-        let Some(index) = self.node_at(&self.scene, canvas_point) else {
+        let Some(index) = Self::node_at(&self.scene, canvas_point) else {
             return Gesture::BoxSelect {
                 start: origin,
                 current: origin,
@@ -389,7 +390,7 @@ impl Canvas {
             } => {
                 let at = pointer.unwrap_or(last);
                 let canvas_point = view.camera.to_canvas(self.viewport, at);
-                if let Some(index) = self.node_at(&self.scene, canvas_point) {
+                if let Some(index) = Self::node_at(&self.scene, canvas_point) {
                     let node = &self.scene.nodes[index];
                     if node.kind == NodeKind::System && node.id != from {
                         commands.push(Command::Connect {
@@ -425,8 +426,7 @@ impl Canvas {
     fn click(&self, pointer: Option<Pos2>, view: &mut ViewState, additive: bool) {
         let Some(p) = pointer else { return };
         let canvas_point = view.camera.to_canvas(self.viewport, p);
-        let item = self
-            .node_at(&self.scene, canvas_point)
+        let item = Self::node_at(&self.scene, canvas_point)
             .map(|i| item_of(self.scene.nodes[i].kind, &self.scene.nodes[i].id))
             .or_else(|| Self::flow_at(&self.scene, canvas_point, view.camera.zoom).map(Item::Flow));
         match (item, additive) {

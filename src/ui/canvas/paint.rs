@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use egui::epaint::{CornerRadius, PathShape, PathStroke};
-use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
+use egui::{Align2, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
 
 use super::camera::Camera;
 use super::scene::{Edge, LineStyle, NodeKind, SMALL_SIZE, Scene, TITLE_SIZE};
@@ -13,7 +13,7 @@ use crate::ui::simulation::overlay::{StateOverlay, label_colour};
 use crate::ui::theme::{CanvasColours, ColourMode, owner_colour, pattern_colour};
 
 /// Text smaller than this many screen points is not drawn.
-const MIN_TEXT: f32 = 6.5;
+const MIN_TEXT: f32 = 6.0;
 
 /// What to emphasise while painting.
 #[derive(Debug, Default)]

@@ -378,20 +378,28 @@ impl Scene {
     }
 
     fn place_label(&self, from: Pos2, to: Pos2, size: Vec2, placed: &[Rect]) -> Pos2 {
-        let mut best = from + (to - from) * 0.5;
-        for t in [0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75] {
-            let at = from + (to - from) * t;
-            let rect = Rect::from_center_size(at, size);
-            let hits_label = placed.iter().any(|p| p.intersects(rect));
-            let hits_node = self.nodes.iter().any(|n| n.rect.intersects(rect));
-            if !hits_label && !hits_node {
-                return at;
-            }
-            if t == 0.5 && !hits_label {
-                best = at;
+        let direction = to - from;
+        let normal = if direction.length() > f32::EPSILON {
+            vec2(-direction.y, direction.x).normalized()
+        } else {
+            vec2(0.0, 1.0)
+        };
+        let step = size.y + 2.0;
+        let mut fallback = None;
+        for shift in [0.0, 1.0, -1.0, 2.0, -2.0] {
+            for t in [0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75] {
+                let at = from + direction * t + normal * (shift * step);
+                let rect = Rect::from_center_size(at, size);
+                if placed.iter().any(|p| p.intersects(rect)) {
+                    continue;
+                }
+                if !self.nodes.iter().any(|n| n.rect.intersects(rect)) {
+                    return at;
+                }
+                fallback.get_or_insert(at);
             }
         }
-        best
+        fallback.unwrap_or(from + direction * 0.5)
     }
 }
 
@@ -413,5 +421,55 @@ fn ray_exit(rect: Rect, origin: Pos2, towards: Pos2) -> Pos2 {
         origin + d * t.clamp(0.0, 1.0)
     } else {
         origin
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::document_io::seafood_example;
+
+    #[test]
+    fn seafood_labels_do_not_overlap_and_parallel_flows_are_apart() {
+        let landscape = seafood_example().expect("present in the test");
+        let scene = Scene::build(&landscape);
+        let labels: Vec<Rect> = scene
+            .edges
+            .iter()
+            .map(|e| Rect::from_center_size(e.label_at, e.label_size))
+            .collect();
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                assert!(!a.intersects(*b), "labels overlap: {a:?} {b:?}");
+            }
+        }
+        let f2 = scene
+            .edges
+            .iter()
+            .find(|e| e.flow_id == "F2")
+            .expect("present in the test");
+        let f3 = scene
+            .edges
+            .iter()
+            .find(|e| e.flow_id == "F3")
+            .expect("present in the test");
+        assert!(
+            f2.from.distance(f3.from) > 10.0,
+            "ERP→DWH flows drawn apart"
+        );
+        assert_eq!(f2.style, LineStyle::Batch);
+        assert_eq!(f3.style, LineStyle::Stream);
+        assert_eq!(f2.label, "stock · daily 01:00");
+    }
+
+    #[test]
+    fn internal_jobs_are_a_badge_not_a_line() {
+        let landscape = seafood_example().expect("present in the test");
+        let scene = Scene::build(&landscape);
+        assert!(scene.edges.iter().all(|e| e.flow_id != "F4"));
+        let erp = &scene.nodes[scene
+            .index_of(NodeKind::System, "ERP")
+            .expect("present in the test")];
+        assert_eq!(erp.badge.as_deref(), Some("⟳ 1 internal job"));
     }
 }

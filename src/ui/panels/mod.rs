@@ -26,7 +26,7 @@ pub fn frame_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     if app.preferences.show_outline {
         Panel::left("outline")
             .resizable(true)
-            .default_size(240.0)
+            .default_size(210.0)
             .min_size(180.0)
             .show(ui, |ui| {
                 outline::outline_ui(&app.landscape, &mut app.view, ui);
@@ -35,7 +35,7 @@ pub fn frame_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     if app.preferences.show_inspector {
         Panel::right("inspector")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(300.0)
             .min_size(280.0)
             .show(ui, |ui| {
                 inspector::inspector_ui(&app.landscape, &mut app.view, ui, &mut commands);

@@ -89,7 +89,7 @@ pub fn outline_ui(landscape: &Landscape, view: &mut ViewState, ui: &mut Ui) {
             .processes
             .iter()
             .filter(|p| matches(&filter, &[&p.id, &p.name, &p.owner]))
-            .map(|p| (Item::Process(p.id.clone()), format!("{}", p.id)))
+            .map(|p| (Item::Process(p.id.clone()), p.id.clone()))
             .collect();
         section(ui, view, "Processes", false, processes);
         let teams = landscape

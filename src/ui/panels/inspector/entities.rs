@@ -42,6 +42,7 @@ fn owner_row(
     owner: &mut Option<String>,
     out: &mut FormOutput,
 ) -> bool {
+    const NEW: &str = "\u{1}new";
     let mut options: Vec<(Option<String>, String)> = vec![(None, "(none)".to_owned())];
     options.extend(
         landscape
@@ -49,7 +50,6 @@ fn owner_row(
             .iter()
             .map(|t| (Some(t.id.clone()), t.id.clone())),
     );
-    const NEW: &str = "\u{1}new";
     options.push((Some(NEW.to_owned()), "New team…".to_owned()));
     let mut choice = owner.clone();
     let mut changed = choice_row(ui, label, salt, &mut choice, &options);

@@ -84,7 +84,7 @@ pub fn parse_calendar(text: &str) -> Result<Calendar, String> {
         return Ok(Calendar::BusinessHours);
     }
     let mut windows = Vec::new();
-    for part in text.split([';', ',']).filter(|p| !p.trim().is_empty()) {
+    for part in text.split(';').filter(|p| !p.trim().is_empty()) {
         let part = part.trim();
         let (days, hours) = part
             .rsplit_once(' ')
@@ -112,8 +112,6 @@ pub fn format_calendar(calendar: &Calendar) -> String {
         Calendar::Windows(windows) => windows
             .iter()
             .map(|w| {
-                let days = w.describe();
-                let _ = days;
                 format!(
                     "{} {}-{}",
                     format_days(&w.days).replace("daily", "Mon-Sun"),
@@ -137,13 +135,16 @@ mod tests {
             "business hours",
             "Mon,Tue,Wed,Thu,Fri 07:00-17:00; Sat 08:00-12:00",
         ] {
-            let calendar = parse_calendar(text).unwrap();
+            let calendar = parse_calendar(text).expect("present in the test");
             assert_eq!(
-                parse_calendar(&format_calendar(&calendar)).unwrap(),
+                parse_calendar(&format_calendar(&calendar)).expect("present in the test"),
                 calendar
             );
         }
-        assert_eq!(parse_days("Mon-Fri").unwrap(), Weekday::WORKDAYS.to_vec());
+        assert_eq!(
+            parse_days("Mon-Fri").expect("present in the test"),
+            Weekday::WORKDAYS.to_vec()
+        );
         assert!(parse_calendar("Mon 7-9").is_err());
     }
 }
