@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use egui::epaint::{CornerRadius, PathShape, PathStroke};
-use egui::{Align2, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
 
 use super::camera::Camera;
 use super::scene::{Edge, LineStyle, NodeKind, SMALL_SIZE, Scene, TITLE_SIZE};
