@@ -1,11 +1,73 @@
 //! The eframe designer: canvas, panels, commands, theme and dialogs. The only module that names
-//! egui, eframe, egui_graphs or rfd.
+//! egui, eframe or rfd.
+//!
+//! Depends on `model`, `edit`, `file` and `analysis`. Follows architecture.md "One frame of the
+//! app": panels and the canvas read the document and push [`app::commands::Command`]s; the app
+//! applies them through [`crate::edit::History`] after drawing.
+
+pub mod app;
+pub mod autosave;
+pub mod canvas;
+pub mod dialogs;
+pub mod document_io;
+pub mod file_picker;
+pub mod notifications;
+pub mod panels;
+pub mod preferences;
+pub mod simulation;
+pub mod theme;
+pub mod view_state;
+mod widgets;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+pub use app::{DesignerApp, StartOptions};
+
+/// The eframe app id (names the storage and autosave folder).
+pub const APP_ID: &str = "switchboard";
+
 /// Opens the designer window on `file`, or on the bundled seafood example.
-pub fn run_designer(_file: Option<PathBuf>) -> ExitCode {
-    eprintln!("error: the designer is not yet implemented in this version");
-    ExitCode::from(2)
+pub fn run_designer(file: Option<PathBuf>) -> ExitCode {
+    let (landscape, path) = match &file {
+        Some(path) => match document_io::load(path) {
+            Ok(landscape) => (landscape, Some(path.clone())),
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                return ExitCode::from(2);
+            }
+        },
+        None => match document_io::seafood_example() {
+            Ok(landscape) => (landscape, None),
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Switchboard")
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..eframe::NativeOptions::default()
+    };
+    let result = eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            let mut start = StartOptions::new(landscape);
+            start.path = path;
+            start.autosave_folder = eframe::storage_dir(APP_ID);
+            Ok(Box::new(DesignerApp::new(start, cc.storage)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: the designer window could not be opened: {error}");
+            ExitCode::from(2)
+        }
+    }
 }

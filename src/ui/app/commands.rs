@@ -1,0 +1,91 @@
+//! Every user action as one enum: menus, toolbar, shortcuts, the canvas and the panels push
+//! `Command`s; the app runs them after drawing (see `app/mod.rs`).
+
+use std::path::PathBuf;
+
+use crate::edit::Edit;
+use crate::model::Position;
+
+use crate::ui::canvas::scene::NodeKind;
+use crate::ui::theme::{ColourMode, ThemeChoice};
+use crate::ui::view_state::Item;
+
+/// One user action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Start a new, empty landscape.
+    New,
+    /// Pick a file to open.
+    Open,
+    /// Open the bundled seafood example.
+    OpenExample,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Save to the current file, or ask for one.
+    Save,
+    /// Ask for a file and save to it.
+    SaveAs,
+    /// Close the window.
+    Quit,
+    /// Run the command without asking about unsaved changes (the user chose "Discard").
+    Discarding(Box<Command>),
+    Undo,
+    Redo,
+    /// Delete the selection (asks first when systems with flows are selected).
+    DeleteSelection,
+    /// Delete the listed items without asking.
+    DeleteItems(Vec<Item>),
+    /// Focus the name field of the selected item (F2).
+    Rename,
+    /// Fit the landscape into the canvas (F).
+    Fit,
+    /// Lay out the unpinned nodes left to right along the data flow.
+    AutoLayout,
+    SelectAll,
+    /// Focus the outline filter (Ctrl+F).
+    Find,
+    /// Add a system, at this canvas position or near the view's centre.
+    AddSystem(Option<Position>),
+    /// Add a flow from one system to another with new datasets at both ends.
+    Connect {
+        from: String,
+        to: String,
+    },
+    /// Move nodes to new positions as one step (the end of a drag).
+    MoveNodes(Vec<(NodeKind, String, Position)>),
+    /// Apply edits as one undo step, then select `select`.
+    Apply {
+        edits: Vec<Edit>,
+        description: String,
+        /// Typing into one field merges its edits into one step.
+        merge_key: Option<String>,
+        select: Option<Item>,
+    },
+    SetTheme(ThemeChoice),
+    ColourBy(ColourMode),
+    /// Replace the document with the autosaved one offered at start.
+    RecoverAutosave,
+    /// Drop the autosaved document offered at start.
+    DiscardAutosave,
+}
+
+impl Command {
+    /// A single edit as a command with its own description.
+    pub fn edit(edit: Edit) -> Self {
+        let description = edit.description();
+        Self::Apply {
+            edits: vec![edit],
+            description,
+            merge_key: None,
+            select: None,
+        }
+    }
+
+    /// Whether the command replaces the document (and so needs the unsaved-changes prompt).
+    pub fn replaces_document(&self) -> bool {
+        matches!(
+            self,
+            Self::New | Self::Open | Self::OpenExample | Self::OpenPath(_) | Self::Quit
+        )
+    }
+}

@@ -1,0 +1,177 @@
+//! The designer application: owns the document, its history, the view state and the caches, and
+//! runs one frame as architecture.md describes — read input and draw (pushing commands), then
+//! apply the commands (edits through `History`, file operations, view changes).
+
+pub mod commands;
+mod run;
+
+use std::path::PathBuf;
+
+use crate::edit::History;
+use crate::model::{Finding, Landscape};
+
+use super::autosave::Autosave;
+use super::canvas::Canvas;
+use super::dialogs::Dialog;
+use super::file_picker::{FilePicker, NativePicker};
+use super::notifications::Notifications;
+use super::preferences::{Preferences, STORAGE_KEY};
+use super::view_state::ViewState;
+use commands::Command;
+
+/// How the app starts.
+pub struct StartOptions {
+    /// The document to show.
+    pub landscape: Landscape,
+    /// The file it came from, if any.
+    pub path: Option<PathBuf>,
+    /// Where to autosave; `None` disables autosave and recovery.
+    pub autosave_folder: Option<PathBuf>,
+    /// How files are chosen.
+    pub picker: Box<dyn FilePicker>,
+}
+
+impl StartOptions {
+    /// Start options for a document without autosave and with native dialogs.
+    pub fn new(landscape: Landscape) -> Self {
+        Self {
+            landscape,
+            path: None,
+            autosave_folder: None,
+            picker: Box::new(NativePicker),
+        }
+    }
+}
+
+/// The designer.
+pub struct DesignerApp {
+    /// The document being edited.
+    pub landscape: Landscape,
+    /// Its undo/redo history and revision.
+    pub history: History,
+    /// Selection, camera and other view state.
+    pub view: ViewState,
+    /// The file the document is saved in.
+    pub path: Option<PathBuf>,
+    pub preferences: Preferences,
+    pub notifications: Notifications,
+    /// The canvas widget and its cached scene.
+    pub canvas: Canvas,
+    pub(crate) dialog: Option<Dialog>,
+    pub(crate) picker: Box<dyn FilePicker>,
+    pub(crate) autosave: Autosave,
+    pending: Vec<Command>,
+    findings: (Option<u64>, Vec<Finding>),
+    shown_title: String,
+    applied_theme: Option<super::theme::ThemeChoice>,
+    close_confirmed: bool,
+}
+
+impl DesignerApp {
+    /// Builds the app; reads preferences from eframe storage when there is one.
+    pub fn new(options: StartOptions, storage: Option<&dyn eframe::Storage>) -> Self {
+        let preferences = storage
+            .and_then(|s| eframe::get_value::<Preferences>(s, STORAGE_KEY))
+            .unwrap_or_default();
+        let autosave = Autosave::new(options.autosave_folder);
+        let dialog = autosave.recoverable().map(|l| Dialog::Recover(Box::new(l)));
+        let mut view = ViewState::default();
+        view.fit_requested = true;
+        Self {
+            landscape: options.landscape,
+            history: History::new_saved(),
+            view,
+            path: options.path,
+            preferences,
+            notifications: Notifications::default(),
+            canvas: Canvas::default(),
+            dialog,
+            picker: options.picker,
+            autosave,
+            pending: Vec::new(),
+            findings: (None, Vec::new()),
+            shown_title: String::new(),
+            applied_theme: None,
+            close_confirmed: false,
+        }
+    }
+
+    /// Queues a command to run at the end of the frame.
+    pub fn push(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    /// The validation findings of the current revision.
+    pub fn findings(&mut self) -> &[Finding] {
+        let revision = self.history.revision();
+        if self.findings.0 != Some(revision) {
+            self.findings = (Some(revision), crate::model::validate(&self.landscape));
+        }
+        &self.findings.1
+    }
+
+    /// The window title: document name, file name and an unsaved marker.
+    pub fn title(&self) -> String {
+        let name = if self.landscape.name.is_empty() {
+            "Untitled"
+        } else {
+            self.landscape.name.as_str()
+        };
+        let file = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|f| format!(" — {}", f.to_string_lossy()))
+            .unwrap_or_default();
+        let marker = if self.history.has_unsaved_changes() {
+            "● "
+        } else {
+            ""
+        };
+        format!("{marker}{name}{file} · Switchboard")
+    }
+
+    /// A new document replaces the current one.
+    pub(crate) fn replace_document(&mut self, landscape: Landscape, path: Option<PathBuf>) {
+        self.landscape = landscape;
+        self.history = History::new_saved();
+        self.path = path;
+        self.view.selection.clear();
+        self.view.fit_requested = true;
+        self.canvas.invalidate();
+        self.autosave.clear();
+    }
+}
+
+impl eframe::App for DesignerApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if self.applied_theme != Some(self.preferences.theme) {
+            self.preferences.theme.apply(ctx);
+            self.applied_theme = Some(self.preferences.theme);
+        }
+        self.read_shortcuts(ctx);
+        self.read_dropped_files(ctx);
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.history.has_unsaved_changes()
+            && !self.close_confirmed
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.push(Command::Quit);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.canvas
+            .refresh(&self.landscape, self.history.revision());
+        super::panels::frame_ui(self, ui);
+        let ctx = ui.ctx().clone();
+        self.dialog_ui(&ctx);
+        self.notifications.ui(&ctx);
+        self.run_pending(&ctx);
+        self.after_frame(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.preferences);
+    }
+}

@@ -1,0 +1,34 @@
+//! Reading and writing documents for the designer, and the bundled example: a thin adapter over
+//! `crate::file` that turns its errors into `anyhow` errors with context for notifications.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use crate::model::Landscape;
+
+/// Parses RON text (an autosave).
+pub fn from_ron_str(text: &str) -> anyhow::Result<Landscape> {
+    Ok(crate::file::from_ron_str(text, "autosave")?)
+}
+
+/// The bundled seafood example.
+pub fn seafood_example() -> anyhow::Result<Landscape> {
+    crate::file::seafood_example().context("the bundled example could not be read")
+}
+
+/// Loads a document.
+pub fn load(path: &Path) -> anyhow::Result<Landscape> {
+    Ok(crate::file::load_path(path)?)
+}
+
+/// The document as RON text in the file format's canonical form.
+pub fn to_ron_string(landscape: &Landscape) -> anyhow::Result<String> {
+    Ok(crate::file::to_ron_string(landscape)?)
+}
+
+/// Saves atomically, keeping the previous version as a backup (`file::save_path`).
+pub fn save(landscape: &Landscape, path: &Path) -> anyhow::Result<()> {
+    crate::file::save_path(landscape, path)
+        .with_context(|| format!("could not save {}", path.display()))
+}

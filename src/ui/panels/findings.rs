@@ -1,0 +1,54 @@
+//! The findings panel: validation findings of the current revision; clicking one selects and
+//! centres the offending item.
+
+use egui::{Color32, RichText};
+
+use crate::model::{Finding, Severity};
+use crate::ui::view_state::{Item, ViewState};
+
+/// The selectable item a finding is about.
+pub fn item_of(finding: &Finding) -> Option<Item> {
+    let id = finding.entity_id.clone();
+    match finding.entity_kind {
+        "system" => Some(Item::System(id)),
+        "flow" => Some(Item::Flow(id)),
+        "process" => Some(Item::Process(id)),
+        "team" => Some(Item::Team(id)),
+        "contract" => Some(Item::Contract(id)),
+        "scenario" => Some(Item::Scenario(id)),
+        "dataset" => id
+            .split_once('.')
+            .map(|(system, _)| Item::System(system.to_owned())),
+        _ => None,
+    }
+}
+
+/// Draws the findings.
+pub fn findings_ui(findings: &[Finding], view: &mut ViewState, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        ui.strong("Findings");
+        ui.label(format!("{}", findings.len()));
+    });
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        if findings.is_empty() {
+            ui.weak("No findings");
+        }
+        for finding in findings {
+            let (symbol, colour) = match finding.severity {
+                Severity::Error => ("⛔", Color32::from_rgb(0xff, 0x6b, 0x6b)),
+                Severity::Warning => ("⚠", Color32::from_rgb(0xf2, 0xb1, 0x34)),
+                Severity::Info => ("ℹ", ui.visuals().weak_text_color()),
+            };
+            let text = format!(
+                "{symbol} {} {}: {} [{}]",
+                finding.entity_kind, finding.entity_id, finding.message, finding.code
+            );
+            if ui.link(RichText::new(text).color(colour)).clicked()
+                && let Some(item) = item_of(finding)
+            {
+                view.select_only(item.clone());
+                view.centre_on = Some(item);
+            }
+        }
+    });
+}

@@ -1,0 +1,118 @@
+//! Colours of the designer: the owner and pattern palettes, canvas colours for dark and light
+//! themes, and applying the chosen theme to egui.
+
+use egui::Color32;
+
+use crate::model::Pattern;
+
+/// The user's theme choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    Dark,
+    Light,
+}
+
+impl ThemeChoice {
+    /// Applies the theme to the context.
+    pub fn apply(self, ctx: &egui::Context) {
+        ctx.set_theme(match self {
+            Self::Dark => egui::Theme::Dark,
+            Self::Light => egui::Theme::Light,
+        });
+    }
+}
+
+/// What node stripes and flow lines are coloured by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum ColourMode {
+    /// Node stripes by owner team.
+    #[default]
+    Owner,
+    /// Flow lines by pattern.
+    Pattern,
+}
+
+const OWNER_PALETTE: [Color32; 10] = [
+    Color32::from_rgb(0x4e, 0x79, 0xa7),
+    Color32::from_rgb(0xf2, 0x8e, 0x2b),
+    Color32::from_rgb(0x59, 0xa1, 0x4f),
+    Color32::from_rgb(0xe1, 0x57, 0x59),
+    Color32::from_rgb(0x76, 0xb7, 0xb2),
+    Color32::from_rgb(0xed, 0xc9, 0x48),
+    Color32::from_rgb(0xb0, 0x7a, 0xa1),
+    Color32::from_rgb(0xff, 0x9d, 0xa7),
+    Color32::from_rgb(0x9c, 0x75, 0x5f),
+    Color32::from_rgb(0xba, 0xb0, 0xac),
+];
+
+/// The stripe colour of the owner with this team index.
+pub fn owner_colour(index: usize) -> Color32 {
+    OWNER_PALETTE[index % OWNER_PALETTE.len()]
+}
+
+/// The line colour of a pattern in "colour by pattern" mode.
+pub fn pattern_colour(pattern: Pattern) -> Color32 {
+    match pattern {
+        Pattern::FileExport => Color32::from_rgb(0xe1, 0x57, 0x59),
+        Pattern::ApiCall => Color32::from_rgb(0x4e, 0x79, 0xa7),
+        Pattern::MessageQueue => Color32::from_rgb(0x59, 0xa1, 0x4f),
+        Pattern::EtlJob => Color32::from_rgb(0xf2, 0x8e, 0x2b),
+        Pattern::InternalJob => Color32::from_rgb(0x9c, 0x75, 0x5f),
+        Pattern::MlJob => Color32::from_rgb(0xb0, 0x7a, 0xa1),
+    }
+}
+
+/// The colours the canvas paints with.
+#[derive(Debug, Clone, Copy)]
+pub struct CanvasColours {
+    pub background: Color32,
+    pub grid: Color32,
+    pub node_fill: Color32,
+    pub process_fill: Color32,
+    pub node_stroke: Color32,
+    pub text: Color32,
+    pub weak_text: Color32,
+    pub line: Color32,
+    pub hub: Color32,
+    pub accent: Color32,
+    pub label_fill: Color32,
+    pub unowned: Color32,
+}
+
+impl CanvasColours {
+    /// The canvas colours for dark or light mode.
+    pub fn new(dark: bool) -> Self {
+        if dark {
+            Self {
+                background: Color32::from_rgb(0x1b, 0x1d, 0x21),
+                grid: Color32::from_rgb(0x26, 0x29, 0x2e),
+                node_fill: Color32::from_rgb(0x2b, 0x2f, 0x36),
+                process_fill: Color32::from_rgb(0x3a, 0x33, 0x22),
+                node_stroke: Color32::from_rgb(0x55, 0x5c, 0x66),
+                text: Color32::from_rgb(0xe8, 0xea, 0xed),
+                weak_text: Color32::from_rgb(0xa0, 0xa6, 0xae),
+                line: Color32::from_rgb(0x8f, 0x98, 0xa3),
+                hub: Color32::from_rgb(0xb5, 0x8c, 0xf0),
+                accent: Color32::from_rgb(0x4d, 0xa3, 0xff),
+                label_fill: Color32::from_rgba_unmultiplied(0x1b, 0x1d, 0x21, 230),
+                unowned: Color32::from_rgb(0x6b, 0x6b, 0x6b),
+            }
+        } else {
+            Self {
+                background: Color32::from_rgb(0xf6, 0xf7, 0xf9),
+                grid: Color32::from_rgb(0xe6, 0xe8, 0xec),
+                node_fill: Color32::WHITE,
+                process_fill: Color32::from_rgb(0xfd, 0xf3, 0xdc),
+                node_stroke: Color32::from_rgb(0xa9, 0xb0, 0xba),
+                text: Color32::from_rgb(0x1d, 0x21, 0x27),
+                weak_text: Color32::from_rgb(0x5f, 0x66, 0x70),
+                line: Color32::from_rgb(0x6a, 0x73, 0x7d),
+                hub: Color32::from_rgb(0x7b, 0x4f, 0xc8),
+                accent: Color32::from_rgb(0x1a, 0x73, 0xe8),
+                label_fill: Color32::from_rgba_unmultiplied(0xf6, 0xf7, 0xf9, 235),
+                unowned: Color32::from_rgb(0xb8, 0xb8, 0xb8),
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! The one helper that builds every designer harness for the egui_kittest tests, plus small
+//! gestures shared by them. No GPU and no display are needed.
+
+#![allow(dead_code, reason = "each test file uses a different subset")]
+
+use std::path::PathBuf;
+
+use egui::{Key, Modifiers, Pos2};
+use egui_kittest::Harness;
+use switchboard::model::Landscape;
+use switchboard::ui::file_picker::ScriptedPicker;
+use switchboard::ui::{DesignerApp, StartOptions, document_io};
+
+/// The seafood example the designer opens by default.
+pub fn seafood() -> Landscape {
+    document_io::seafood_example().expect("bundled example parses")
+}
+
+/// A designer on `landscape` with scripted file dialogs, no autosave and no stored preferences.
+pub fn harness(
+    landscape: Landscape,
+    opens: Vec<PathBuf>,
+    saves: Vec<PathBuf>,
+) -> Harness<'static, DesignerApp> {
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 950.0])
+        .build_eframe(move |_cc| {
+            let mut options = StartOptions::new(landscape);
+            options.picker = Box::new(ScriptedPicker { opens, saves });
+            DesignerApp::new(options, None)
+        });
+    harness.run_steps(3);
+    harness
+}
+
+/// Runs a few frames (the canvas is idle, but menus and popups take a frame or two).
+pub fn settle(harness: &mut Harness<'_, DesignerApp>) {
+    harness.run_steps(4);
+}
+
+/// Presses a shortcut with the command modifier (Ctrl on Linux).
+pub fn command_key(harness: &mut Harness<'_, DesignerApp>, key: Key) {
+    harness.key_press_modifiers(Modifiers::COMMAND, key);
+    settle(harness);
+}
+
+/// Presses a shortcut with command and shift.
+pub fn command_shift_key(harness: &mut Harness<'_, DesignerApp>, key: Key) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, key);
+    settle(harness);
+}
+
+/// The screen centre of a system box.
+pub fn system_centre(harness: &Harness<'_, DesignerApp>, id: &str) -> Pos2 {
+    let app = harness.state();
+    app.canvas
+        .system_screen_rect(&app.view.camera, id)
+        .expect("system on canvas")
+        .center()
+}
+
+/// Drags with the primary button from `from` to `to` in small steps.
+pub fn drag(harness: &mut Harness<'_, DesignerApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for i in 1..=6 {
+        let t = i as f32 / 6.0;
+        harness.hover_at(from + (to - from) * t);
+        harness.step();
+    }
+    harness.drop_at(to);
+    settle(harness);
+}
