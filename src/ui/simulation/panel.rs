@@ -199,7 +199,7 @@ fn timeline_ui(ui: &mut Ui, sim: &mut SimulationView) {
                     sim.error = Some(format!(
                         "\"{}\" is not a weekday and time such as Mon 08:00",
                         sim.goto_text
-                    ))
+                    ));
                 }
             }
         }
