@@ -15,7 +15,7 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn open_designer(file: Option<std::path::PathBuf>) -> ExitCode {
-    switchboard::ui::run_designer(file)
+    switchboard::ui::run_designer(file.as_deref())
 }
 
 #[cfg(not(feature = "gui"))]

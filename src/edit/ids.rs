@@ -8,7 +8,9 @@ pub fn unique_id(stem: &str, prefer_bare: bool, taken: impl Fn(&str) -> bool) ->
     if prefer_bare && !stem.is_empty() && !taken(stem) {
         return stem.to_owned();
     }
-    (1u64..)
+    // At most one candidate per existing id is taken, so the loop ends; the bound is only a
+    // guard against a `taken` that says yes to everything.
+    (1u64..=u64::from(u32::MAX))
         .map(|n| format!("{stem}-{n}"))
         .find(|candidate| !taken(candidate))
         .unwrap_or_default()

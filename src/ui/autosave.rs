@@ -52,7 +52,7 @@ impl Autosave {
         }
         let elapsed = self.last_write.elapsed();
         if elapsed < INTERVAL {
-            return Ok(Some(INTERVAL - elapsed));
+            return Ok(Some(INTERVAL.saturating_sub(elapsed)));
         }
         if let Some(folder) = file.parent() {
             std::fs::create_dir_all(folder)?;

@@ -19,7 +19,7 @@ pub mod theme;
 pub mod view_state;
 mod widgets;
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 pub use app::{DesignerApp, StartOptions};
@@ -28,10 +28,10 @@ pub use app::{DesignerApp, StartOptions};
 pub const APP_ID: &str = "switchboard";
 
 /// Opens the designer window on `file`, or on the bundled seafood example.
-pub fn run_designer(file: Option<PathBuf>) -> ExitCode {
-    let (landscape, path) = match &file {
+pub fn run_designer(file: Option<&Path>) -> ExitCode {
+    let (landscape, path) = match file {
         Some(path) => match document_io::load(path) {
-            Ok(landscape) => (landscape, Some(path.clone())),
+            Ok(landscape) => (landscape, Some(path.to_path_buf())),
             Err(error) => {
                 eprintln!("error: {error:#}");
                 return ExitCode::from(2);

@@ -75,8 +75,10 @@ impl DesignerApp {
             .unwrap_or_default();
         let autosave = Autosave::new(options.autosave_folder);
         let dialog = autosave.recoverable().map(|l| Dialog::Recover(Box::new(l)));
-        let mut view = ViewState::default();
-        view.fit_requested = true;
+        let view = ViewState {
+            fit_requested: true,
+            ..ViewState::default()
+        };
         Self {
             landscape: options.landscape,
             history: History::new_saved(),

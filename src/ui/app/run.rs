@@ -208,22 +208,21 @@ impl DesignerApp {
 
     /// Saves to the current path (or asks); returns whether the document was saved.
     pub(crate) fn save(&mut self, ask: bool) -> bool {
-        let path = match (&self.path, ask) {
-            (Some(path), false) => path.clone(),
-            _ => {
-                let suggested = if self.landscape.name.is_empty() {
-                    "landscape.ron".to_owned()
-                } else {
-                    format!(
-                        "{}.ron",
-                        self.landscape.name.to_lowercase().replace(' ', "-")
-                    )
-                };
-                let Some(path) = self.picker.save(&suggested) else {
-                    return false;
-                };
-                path
-            }
+        let path = if let (Some(path), false) = (&self.path, ask) {
+            path.clone()
+        } else {
+            let suggested = if self.landscape.name.is_empty() {
+                "landscape.ron".to_owned()
+            } else {
+                format!(
+                    "{}.ron",
+                    self.landscape.name.to_lowercase().replace(' ', "-")
+                )
+            };
+            let Some(path) = self.picker.save(&suggested) else {
+                return false;
+            };
+            path
         };
         match document_io::save(&self.landscape, &path) {
             Ok(()) => {

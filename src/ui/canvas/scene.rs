@@ -286,7 +286,7 @@ impl Scene {
             .nodes
             .iter()
             .map(|n| n.rect)
-            .reduce(|a, b| a.union(b))
+            .reduce(egui::Rect::union)
             .unwrap_or(Rect::from_min_size(Pos2::ZERO, vec2(400.0, 300.0)));
         scene
     }
