@@ -9,17 +9,17 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run_command(command),
-        None => open_designer(cli.file),
+        None => open_designer(cli.file.as_deref()),
     }
 }
 
 #[cfg(feature = "gui")]
-fn open_designer(file: Option<std::path::PathBuf>) -> ExitCode {
-    switchboard::ui::run_designer(file.as_deref())
+fn open_designer(file: Option<&std::path::Path>) -> ExitCode {
+    switchboard::ui::run_designer(file)
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_designer(_file: Option<std::path::PathBuf>) -> ExitCode {
+fn open_designer(_file: Option<&std::path::Path>) -> ExitCode {
     eprintln!(
         "error: this switchboard was built without the designer (the `gui` feature); use a subcommand, see --help"
     );
