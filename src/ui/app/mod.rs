@@ -101,11 +101,13 @@ impl DesignerApp {
         self.pending.push(command);
     }
 
-    /// The validation findings of the current revision.
+    /// The validation and lint findings of the current revision (validation first).
     pub fn findings(&mut self) -> &[Finding] {
         let revision = self.history.revision();
         if self.findings.0 != Some(revision) {
-            self.findings = (Some(revision), crate::model::validate(&self.landscape));
+            let mut all = crate::model::validate(&self.landscape);
+            all.extend(crate::analysis::lint::lint(&self.landscape));
+            self.findings = (Some(revision), all);
         }
         &self.findings.1
     }
