@@ -4,6 +4,7 @@
 
 pub mod commands;
 mod run;
+mod tool_commands;
 
 use std::path::PathBuf;
 
@@ -58,6 +59,8 @@ pub struct DesignerApp {
     /// The canvas widget and its cached scene.
     pub canvas: Canvas,
     pub(crate) dialog: Option<Dialog>,
+    /// The tool windows (route through hub, metrics, export).
+    pub tools: super::tools::ToolWindows,
     pub(crate) picker: Box<dyn FilePicker>,
     pub(crate) autosave: Autosave,
     pending: Vec<Command>,
@@ -86,6 +89,7 @@ impl DesignerApp {
             notifications: Notifications::default(),
             canvas: Canvas::default(),
             dialog,
+            tools: super::tools::ToolWindows::default(),
             picker: options.picker,
             autosave,
             pending: Vec::new(),
@@ -168,6 +172,7 @@ impl eframe::App for DesignerApp {
         super::panels::frame_ui(self, ui);
         let ctx = ui.ctx().clone();
         self.dialog_ui(&ctx);
+        super::tools::tools_ui(self, &ctx);
         self.notifications.ui(&ctx);
         self.run_pending(&ctx);
         self.after_frame(&ctx);

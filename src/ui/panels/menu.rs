@@ -87,6 +87,10 @@ pub fn menu_bar_ui(app: &DesignerApp, ui: &mut Ui, commands: &mut Vec<Command>) 
             {
                 commands.push(Command::Find);
             }
+            ui.separator();
+            if ui.button("Route selected flows through hub").clicked() {
+                commands.push(Command::RouteThroughHub);
+            }
         });
         ui.menu_button("View", |ui| {
             if ui
