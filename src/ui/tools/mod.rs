@@ -3,6 +3,8 @@
 
 pub mod hub_route;
 pub mod hub_window;
+pub mod metrics_chart;
+pub mod metrics_window;
 
 use super::app::DesignerApp;
 
@@ -11,9 +13,13 @@ use super::app::DesignerApp;
 pub struct ToolWindows {
     /// The last route-through-hub result, shown while `Some`.
     pub hub: Option<hub_route::HubReport>,
+    /// The metrics window.
+    pub metrics: metrics_window::MetricsWindow,
 }
 
 /// Draws the open tool windows.
 pub fn tools_ui(app: &mut DesignerApp, ctx: &egui::Context) {
     hub_window::hub_window_ui(&mut app.tools.hub, ctx);
+    let revision = app.history.revision();
+    metrics_window::metrics_window_ui(&mut app.tools.metrics, &app.landscape, revision, ctx);
 }
