@@ -82,6 +82,24 @@ fn main() {
         let r = simulate(&spec.model, &base, &faults, Some(10560));
         times.push(t.elapsed().as_secs_f64() * 1e3);
         events.push(r.events);
+        if round < 3 {
+            // phases: mode choice, event loop, report
+            let t = Instant::now();
+            let mode = switchboard::sim::run::choose_mode(&spec.model, &base, &faults);
+            let t_mode = t.elapsed().as_secs_f64() * 1e3;
+            let t = Instant::now();
+            let e = switchboard::sim::engine::Engine::new(&spec.model, &faults, mode == Mode::Cone)
+                .run();
+            let t_run = t.elapsed().as_secs_f64() * 1e3;
+            let t = Instant::now();
+            let rep = e.report(Some(10560));
+            let t_rep = t.elapsed().as_secs_f64() * 1e3;
+            println!(
+                "  phases: mode {t_mode:.3} ms, simulate {t_run:.3} ms ({} flows), report {t_rep:.3} ms ({} datasets explicit)",
+                e.sim_flows.len(),
+                rep.datasets.explicit().len()
+            );
+        }
         if round == 0 {
             assert_eq!(r.mode, Mode::Cone, "{:?}", r.mode);
             sample_faults = Some(faults.clone());
@@ -102,8 +120,22 @@ fn main() {
     // worst-case hub fault
     let m = &spec.model;
     let mut best: Option<(usize, u32)> = None;
+    let mut counts: Vec<usize> = m
+        .consumers
+        .iter()
+        .enumerate()
+        .filter(|(d, _)| m.producer[*d].is_some())
+        .map(|(_, c)| c.len())
+        .collect();
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    // datasets with more than 20 consumers; the 100 most consumed when there are none
+    let threshold = if counts.first().is_some_and(|&c| c > 20) {
+        21
+    } else {
+        counts.get(99).copied().unwrap_or(1).max(1)
+    };
     for (d, cons) in m.consumers.iter().enumerate() {
-        if cons.len() > 20 {
+        if cons.len() >= threshold && !m.datasets[d].source {
             if let Some(p) = m.producer[d] {
                 let probe = switchboard::sim::model::Fault {
                     id: "probe".into(),

@@ -3,6 +3,8 @@
 //! compared field by field with the Rust engine. Skipped, with a note, when the reference or
 //! `python3` is not available. `SIM_DIFF_CASES` and `SIM_DIFF_SEEDS` (comma-separated) scale it.
 
+#![allow(clippy::unwrap_used, reason = "tests fail loudly on broken fixtures")]
+
 mod sim_diff;
 
 use std::path::{Path, PathBuf};
@@ -53,11 +55,11 @@ fn rust_engine_matches_the_reference_on_random_cases() {
     let cases: u32 = std::env::var("SIM_DIFF_CASES")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(40);
-    let seeds: Vec<u64> = std::env::var("SIM_DIFF_SEEDS")
-        .ok()
-        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![11]);
+        .unwrap_or(25);
+    let seeds: Vec<u64> = std::env::var("SIM_DIFF_SEEDS").ok().map_or_else(
+        || vec![11],
+        |s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect(),
+    );
     let tmp = tempfile::tempdir().expect("temp dir");
     let mut runs = 0;
     let mut failures = Vec::new();

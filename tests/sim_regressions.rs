@@ -1,6 +1,11 @@
 //! Replays the cases under `tests/fixtures/sim/regressions/` without Python: every
 //! `NAME.json` case has `NAME.expected.json`, a map from variant (`as-is` or a control set
 //! name) to the reference report that `run_json.py` printed.
+//!
+//! - `non-ascii-ids`: ids with `ä`, `ß` and quotes; `run_json.py` escapes non-ASCII characters
+//!   as `\uXXXX`, and so must `SimReport::to_json` (found by the differential harness).
+
+#![allow(clippy::unwrap_used, reason = "tests fail loudly on broken fixtures")]
 
 mod sim_diff;
 
@@ -21,7 +26,10 @@ fn regression_cases_match_their_reference_reports() {
     files.sort();
     for case in files {
         let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if !name.ends_with(".json") || name.ends_with(".expected.json") {
+        let is_json = case
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if !is_json || name.ends_with(".expected.json") {
             continue;
         }
         let expected_path = case.with_extension("expected.json");
@@ -32,6 +40,11 @@ fn regression_cases_match_their_reference_reports() {
             let control = (variant != "as-is").then_some(variant.as_str());
             let ours = run_document(&doc, "case", control, false).unwrap();
             let got = serde_json::to_value(&ours.report).unwrap();
+            // json.dumps escapes every non-ASCII character; so must we (byte compatibility)
+            assert!(
+                ours.report.to_json().is_ascii(),
+                "{name} {variant}: non-ASCII output"
+            );
             if let Some(d) = first_difference(&got, exp, "") {
                 panic!("{name} {variant}: {d}");
             }

@@ -1,204 +1,228 @@
-//! A layered left-to-right auto-layout: systems are ranked along the data flow (longest path
-//! over the acyclic part of the system graph), ordered within each rank by the barycentre of
-//! their neighbours to reduce crossings, and placed on a grid. Pinned systems and processes stay
-//! where they are; processes go one rank after the systems holding the datasets they depend on.
+//! A layered left-to-right layout: data flows from left to right, one column per layer.
 //!
-//! Depends on `model` only (and petgraph through `model::graph`). Pure and deterministic.
+//! Nodes are the systems and the business processes; edges go from each system a flow reads
+//! from to the system it writes to, and from the system holding a dataset to each process that
+//! depends on it. Cycles are broken by ignoring the back edges of a depth-first search in
+//! document order; layers are longest paths; the order inside a layer comes from barycenter
+//! sweeps that start from document order. Pinned systems and processes keep their positions.
+//! Everything is iterative and near linear, so large landscapes lay out quickly, and the result
+//! depends only on the landscape (deterministic).
+//!
+//! Depends on `model` only.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use petgraph::Direction;
-use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
+use crate::model::{Landscape, Position, dataset_full_id};
 
-use crate::model::graph::SystemGraph;
-use crate::model::{Landscape, Position};
+/// Horizontal distance between the left edges of two columns, in canvas units.
+pub const COLUMN_SPACING: f32 = 400.0;
+/// Vertical distance between the top edges of two rows, in canvas units.
+pub const ROW_SPACING: f32 = 160.0;
+/// How many barycenter sweeps (down and up) order the layers.
+const SWEEPS: usize = 8;
 
-/// Horizontal distance between ranks, in canvas units.
-pub const RANK_GAP: f32 = 340.0;
-/// Vertical distance between nodes of one rank, in canvas units.
-pub const ROW_GAP: f32 = 110.0;
-
-/// New positions for the unpinned systems and processes.
+/// Positions (top-left corners) by id.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Layout {
+pub struct LayoutPositions {
     pub systems: BTreeMap<String, Position>,
     pub processes: BTreeMap<String, Position>,
 }
 
-/// Lays out the landscape; pinned nodes are left out of the result (they keep their position).
-pub fn layered_layout(landscape: &Landscape) -> Layout {
-    let projection = SystemGraph::build(landscape);
-    let graph = &projection.graph;
-    let ranks = longest_path_ranks(&projection);
-    let max_rank = ranks.values().copied().max().unwrap_or(0);
-
-    // Processes: one rank after the furthest system they depend on.
-    let mut process_rank: BTreeMap<&str, usize> = BTreeMap::new();
-    for process in &landscape.processes {
-        let rank = process
-            .dependencies
-            .iter()
-            .filter_map(|d| landscape.system_of_dataset(&d.dataset))
-            .filter_map(|s| projection.node_of.get(s))
-            .filter_map(|n| ranks.get(n))
-            .map(|r| r + 1)
-            .max()
-            .unwrap_or(max_rank + 1);
-        process_rank.insert(process.id.as_str(), rank);
-    }
-
-    // Order within ranks: start in document order, then barycentre sweeps.
-    let mut layers: BTreeMap<usize, Vec<NodeIndex>> = BTreeMap::new();
-    for (index, system) in landscape.systems.iter().enumerate() {
-        if let Some(&node) = projection.node_of.get(&system.id)
-            && landscape.systems.iter().position(|s| s.id == system.id) == Some(index)
-        {
-            layers.entry(ranks[&node]).or_default().push(node);
-        }
-    }
-    let mut order: BTreeMap<NodeIndex, f32> = BTreeMap::new();
-    for layer in layers.values() {
-        for (i, &node) in layer.iter().enumerate() {
-            order.insert(node, i as f32);
-        }
-    }
-    for sweep in 0..8 {
-        let direction = if sweep % 2 == 0 {
-            Direction::Incoming
-        } else {
-            Direction::Outgoing
-        };
-        let keys: Vec<usize> = if sweep % 2 == 0 {
-            layers.keys().copied().collect()
-        } else {
-            layers.keys().rev().copied().collect()
-        };
-        for key in keys {
-            let Some(layer) = layers.get_mut(&key) else {
-                continue;
-            };
-            let mut keyed: Vec<(f32, f32, NodeIndex)> = layer
-                .iter()
-                .map(|&node| {
-                    let neighbours: Vec<f32> = graph
-                        .edges_directed(node, direction)
-                        .map(|e| match direction {
-                            Direction::Incoming => e.source(),
-                            Direction::Outgoing => e.target(),
-                        })
-                        .filter(|n| *n != node)
-                        .filter_map(|n| order.get(&n).copied())
-                        .collect();
-                    let current = order.get(&node).copied().unwrap_or(0.0);
-                    let barycentre = if neighbours.is_empty() {
-                        current
-                    } else {
-                        neighbours.iter().sum::<f32>() / neighbours.len() as f32
-                    };
-                    (barycentre, current, node)
-                })
-                .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-            *layer = keyed.into_iter().map(|(_, _, n)| n).collect();
-            for (i, &node) in layer.iter().enumerate() {
-                order.insert(node, i as f32);
-            }
-        }
-    }
-
-    let mut result = Layout::default();
-    let pinned: BTreeSet<&str> = landscape
-        .systems
-        .iter()
-        .filter(|s| s.pinned)
-        .map(|s| s.id.as_str())
-        .collect();
-    for (rank, layer) in &layers {
-        let mut row = 0usize;
-        for &node in layer {
-            let id = &graph[node];
-            if pinned.contains(id.as_str()) {
-                continue;
-            }
-            result.systems.insert(
-                id.clone(),
-                Position::new(*rank as f32 * RANK_GAP, row as f32 * ROW_GAP),
-            );
-            row += 1;
-        }
-    }
-    let mut rows: BTreeMap<usize, usize> = BTreeMap::new();
-    for (rank, layer) in &layers {
-        rows.insert(*rank, layer.len());
-    }
-    for process in &landscape.processes {
-        if process.pinned {
+/// Lays the landscape out in layers from left to right.
+pub fn layered_positions(landscape: &Landscape) -> LayoutPositions {
+    let system_count = landscape.systems.len();
+    let node_count = system_count + landscape.processes.len();
+    let holder = dataset_holders(landscape);
+    let mut edges: Vec<(usize, usize)> = Vec::new();
+    for flow in &landscape.flows {
+        let Some(&to) = holder.get(flow.output.as_str()) else {
             continue;
+        };
+        for input in &flow.inputs {
+            if let Some(&from) = holder.get(input.as_str()) {
+                if from != to {
+                    edges.push((from, to));
+                }
+            }
         }
-        let rank = process_rank[process.id.as_str()];
-        let row = rows.entry(rank).or_insert(0);
-        result.processes.insert(
-            process.id.clone(),
-            Position::new(rank as f32 * RANK_GAP, *row as f32 * ROW_GAP),
-        );
-        *row += 1;
+    }
+    for (offset, process) in landscape.processes.iter().enumerate() {
+        for dependency in &process.dependencies {
+            if let Some(&from) = holder.get(dependency.dataset.as_str()) {
+                edges.push((from, system_count + offset));
+            }
+        }
+    }
+    edges.sort_unstable();
+    edges.dedup();
+
+    let mut successors = vec![Vec::new(); node_count];
+    for &(from, to) in &edges {
+        successors[from].push(to);
+    }
+    let forward = acyclic_successors(&successors);
+    let layer = longest_path_layers(&forward);
+    let rows = order_layers(&forward, &layer);
+
+    let tallest = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut positions = vec![Position::default(); node_count];
+    for (column, row) in rows.iter().enumerate() {
+        let top = (tallest - row.len()) as f32 * ROW_SPACING / 2.0;
+        for (index, &node) in row.iter().enumerate() {
+            positions[node] = Position::new(
+                column as f32 * COLUMN_SPACING,
+                top + index as f32 * ROW_SPACING,
+            );
+        }
+    }
+
+    let mut result = LayoutPositions::default();
+    for (index, system) in landscape.systems.iter().enumerate() {
+        let position = if system.pinned {
+            system.position
+        } else {
+            positions[index]
+        };
+        result.systems.entry(system.id.clone()).or_insert(position);
+    }
+    for (offset, process) in landscape.processes.iter().enumerate() {
+        let position = if process.pinned {
+            process.position
+        } else {
+            positions[system_count + offset]
+        };
+        result
+            .processes
+            .entry(process.id.clone())
+            .or_insert(position);
     }
     result
 }
 
-/// Longest-path ranks over the graph with back edges (found by depth-first search in document
-/// order) ignored, so cycles do not prevent a layering.
-fn longest_path_ranks(projection: &SystemGraph) -> BTreeMap<NodeIndex, usize> {
-    let graph = &projection.graph;
-    let mut state: BTreeMap<NodeIndex, u8> = BTreeMap::new();
-    let mut back_edges = BTreeSet::new();
-    let mut finished: Vec<NodeIndex> = Vec::new();
-    for start in graph.node_indices() {
-        if state.contains_key(&start) {
+/// The index (in `landscape.systems`) of the system holding each dataset, by full id; the
+/// same answer as `Landscape::system_of_dataset`, in one pass instead of a scan per lookup.
+pub fn dataset_holders(landscape: &Landscape) -> BTreeMap<String, usize> {
+    let mut holders = BTreeMap::new();
+    for (index, system) in landscape.systems.iter().enumerate() {
+        for dataset in &system.datasets {
+            holders
+                .entry(dataset_full_id(&system.id, &dataset.id))
+                .or_insert(index);
+        }
+    }
+    holders
+}
+
+/// The successor lists without the back edges of an iterative depth-first search.
+fn acyclic_successors(successors: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        OnStack,
+        Done,
+    }
+    let mut mark = vec![Mark::New; successors.len()];
+    let mut forward = vec![Vec::new(); successors.len()];
+    for root in 0..successors.len() {
+        if mark[root] != Mark::New {
             continue;
         }
-        // Iterative DFS: (node, next edge index to look at).
-        let mut stack: Vec<(NodeIndex, Vec<(petgraph::graph::EdgeIndex, NodeIndex)>)> = Vec::new();
-        state.insert(start, 1);
-        let mut edges: Vec<_> = graph.edges(start).map(|e| (e.id(), e.target())).collect();
-        edges.reverse();
-        stack.push((start, edges));
-        while let Some((node, pending)) = stack.last_mut() {
-            let node = *node;
-            if let Some((edge, next)) = pending.pop() {
-                match state.get(&next) {
-                    None => {
-                        state.insert(next, 1);
-                        let mut edges: Vec<_> =
-                            graph.edges(next).map(|e| (e.id(), e.target())).collect();
-                        edges.reverse();
-                        stack.push((next, edges));
+        let mut stack = vec![(root, 0usize)];
+        mark[root] = Mark::OnStack;
+        while let Some(top) = stack.last_mut() {
+            let (node, next) = *top;
+            if let Some(&to) = successors[node].get(next) {
+                top.1 += 1;
+                match mark[to] {
+                    Mark::OnStack => {}
+                    Mark::Done => forward[node].push(to),
+                    Mark::New => {
+                        forward[node].push(to);
+                        mark[to] = Mark::OnStack;
+                        stack.push((to, 0));
                     }
-                    Some(1) => {
-                        back_edges.insert(edge);
-                    }
-                    _ => {}
                 }
             } else {
-                state.insert(node, 2);
-                finished.push(node);
+                mark[node] = Mark::Done;
                 stack.pop();
             }
         }
     }
-    let mut ranks: BTreeMap<NodeIndex, usize> = graph.node_indices().map(|n| (n, 0)).collect();
-    for &node in finished.iter().rev() {
-        let rank = ranks[&node];
-        for edge in graph.edges(node) {
-            if back_edges.contains(&edge.id()) || edge.target() == node {
-                continue;
-            }
-            let target_rank = ranks.entry(edge.target()).or_insert(0);
-            *target_rank = (*target_rank).max(rank + 1);
+    forward
+}
+
+/// The layer of every node: the length of the longest path reaching it (Kahn's order).
+fn longest_path_layers(forward: &[Vec<usize>]) -> Vec<usize> {
+    let mut in_degree = vec![0usize; forward.len()];
+    for targets in forward {
+        for &to in targets {
+            in_degree[to] += 1;
         }
     }
-    ranks
+    let mut queue: Vec<usize> = (0..forward.len()).filter(|&n| in_degree[n] == 0).collect();
+    let mut layer = vec![0usize; forward.len()];
+    let mut head = 0;
+    while let Some(&node) = queue.get(head) {
+        head += 1;
+        for &to in &forward[node] {
+            layer[to] = layer[to].max(layer[node] + 1);
+            in_degree[to] -= 1;
+            if in_degree[to] == 0 {
+                queue.push(to);
+            }
+        }
+    }
+    layer
+}
+
+/// The nodes of each layer in drawing order, after barycenter sweeps.
+fn order_layers(forward: &[Vec<usize>], layer: &[usize]) -> Vec<Vec<usize>> {
+    let layer_count = layer.iter().max().map_or(0, |m| m + 1);
+    let mut rows = vec![Vec::new(); layer_count];
+    for (node, &l) in layer.iter().enumerate() {
+        rows[l].push(node);
+    }
+    let mut predecessors = vec![Vec::new(); forward.len()];
+    for (from, targets) in forward.iter().enumerate() {
+        for &to in targets {
+            predecessors[to].push(from);
+        }
+    }
+    let mut slot = vec![0usize; forward.len()];
+    for row in &rows {
+        for (index, &node) in row.iter().enumerate() {
+            slot[node] = index;
+        }
+    }
+    for sweep in 0..SWEEPS {
+        let downward = sweep % 2 == 0;
+        let order: Vec<usize> = if downward {
+            (1..layer_count).collect()
+        } else {
+            (0..layer_count.saturating_sub(1)).rev().collect()
+        };
+        for l in order {
+            let neighbours = if downward { &predecessors } else { forward };
+            let mut keyed: Vec<(f64, usize, usize)> = rows[l]
+                .iter()
+                .map(|&node| {
+                    let near: Vec<usize> = neighbours[node].iter().map(|&n| slot[n]).collect();
+                    let key = if near.is_empty() {
+                        slot[node] as f64
+                    } else {
+                        near.iter().sum::<usize>() as f64 / near.len() as f64
+                    };
+                    (key, slot[node], node)
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            rows[l] = keyed.into_iter().map(|(_, _, node)| node).collect();
+            for (index, &node) in rows[l].iter().enumerate() {
+                slot[node] = index;
+            }
+        }
+    }
+    rows
 }
 
 #[cfg(test)]
@@ -206,51 +230,46 @@ mod tests {
     use super::*;
     use crate::model::{Dataset, Flow, System};
 
-    fn system(id: &str, pinned: bool) -> System {
-        System {
+    fn chain_with_cycle() -> Landscape {
+        let system = |id: &str| System {
             id: id.to_owned(),
-            pinned,
-            position: Position::new(-7.0, -7.0),
+            name: id.to_owned(),
             datasets: vec![Dataset {
                 id: "d".to_owned(),
                 ..Dataset::default()
             }],
             ..System::default()
-        }
-    }
-
-    fn flow(id: &str, from: &str, to: &str) -> Flow {
-        Flow {
+        };
+        let flow = |id: &str, from: &str, to: &str| Flow {
             id: id.to_owned(),
             inputs: vec![format!("{from}.d")],
             output: format!("{to}.d"),
             ..Flow::default()
+        };
+        Landscape {
+            systems: vec![system("A"), system("B"), system("C")],
+            flows: vec![
+                flow("F1", "A", "B"),
+                flow("F2", "B", "C"),
+                flow("F3", "C", "A"),
+            ],
+            ..Landscape::default()
         }
     }
 
     #[test]
-    fn ranks_follow_the_data_flow_and_pinned_nodes_stay() {
-        let landscape = Landscape {
-            systems: vec![
-                system("C", false),
-                system("B", false),
-                system("A", false),
-                system("P", true),
-            ],
-            flows: vec![
-                flow("1", "A", "B"),
-                flow("2", "B", "C"),
-                flow("3", "C", "A"),
-                flow("4", "A", "P"),
-            ],
-            ..Landscape::default()
-        };
-        let layout = layered_layout(&landscape);
-        assert!(!layout.systems.contains_key("P"));
-        let x = |id: &str| layout.systems[id].x;
-        // C comes first in document order, so the cycle is broken at C → A... and every flow
-        // that is not a back edge goes left to right.
-        assert!(x("C") < x("A") && x("A") < x("B"));
-        assert_eq!(layout, layered_layout(&landscape), "deterministic");
+    fn a_chain_goes_left_to_right_even_with_a_cycle() {
+        let positions = layered_positions(&chain_with_cycle());
+        let x = |id: &str| positions.systems[id].x;
+        assert!(x("A") < x("B") && x("B") < x("C"));
+    }
+
+    #[test]
+    fn pinned_systems_keep_their_place() {
+        let mut landscape = chain_with_cycle();
+        landscape.systems[1].pinned = true;
+        landscape.systems[1].position = Position::new(-5.0, 7.0);
+        let positions = layered_positions(&landscape);
+        assert_eq!(positions.systems["B"], Position::new(-5.0, 7.0));
     }
 }

@@ -7,10 +7,12 @@
 //! - `lint`: findings about gaps that make failures silent or slow to repair
 //!   (`switchboard check`, the findings panel).
 //! - `hub`: "route through hub", a pure conversion of point-to-point flows into broker flows.
-//! - `layout`: the layered left-to-right auto-layout that keeps pinned nodes (the designer).
+//! - `auto_layout`: the designer's layered auto-layout that keeps pinned nodes.
+//! - `layout`: the layered left-to-right layout (Mermaid import, image export, auto-layout).
 //!
 //! Depends on `model` only; never prints and never touches the file system.
 
+pub mod auto_layout;
 pub mod freshness;
 pub mod hub;
 pub mod index;

@@ -57,8 +57,16 @@ fn human(summary: &HubSummary, out: &str) -> String {
     }
     let line = |c: &ConnectionCounts| {
         format!(
-            "{} point-to-point + {} hub = {} connections ({} flows via hub)",
-            c.point_to_point, c.hub, c.total, c.flows_via_hub
+            "{} point-to-point + {} hub = {} connections ({} {} via hub)",
+            c.point_to_point,
+            c.hub,
+            c.total,
+            c.flows_via_hub,
+            if c.flows_via_hub == 1 {
+                "flow"
+            } else {
+                "flows"
+            }
         )
     };
     let _ = writeln!(text, "Before: {}", line(&summary.before));

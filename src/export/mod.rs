@@ -4,8 +4,33 @@
 //!
 //! Depends on `model` only.
 
+pub mod asyncapi;
+pub mod compare;
+pub mod drawing;
 pub mod image;
+pub mod json;
+pub mod kafka;
 pub mod mermaid;
+pub mod mermaid_text;
+pub mod names;
+pub mod options;
 pub mod output;
+pub mod plan;
+pub mod rabbitmq;
+pub mod schedule_text;
+pub mod secret;
+pub mod strimzi;
+pub mod strimzi_check;
+pub mod svg;
+pub mod text_metrics;
+pub mod topics_json;
+pub mod users;
+pub mod version;
 
+pub use asyncapi::export_asyncapi;
+pub use options::{AsyncApiOptions, KafkaOptions, RabbitOptions, StrimziApi};
 pub use output::{Diagnostic, ExportFile, ExportOutput};
+pub use rabbitmq::export_rabbitmq;
+pub use secret::secret_users;
+pub use strimzi::export_strimzi;
+pub use topics_json::export_topics_json;

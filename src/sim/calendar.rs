@@ -140,14 +140,14 @@ mod tests {
         assert_eq!(bh.next_open(1019), 1019);
         assert_eq!(bh.next_open(1020), 1920);
         assert_eq!(bh.next_open(7140), 10560);
-        let early = Cal::from_windows(&[(vec![0, 1, 2, 3, 4], 360, 840)]).unwrap();
+        let early = Cal::from_windows(&[(vec![0, 1, 2, 3, 4], 360, 840)]).expect("open");
         assert_eq!(early.add_open(10440, 240), 10680);
         assert_eq!(early.add_open(10740, 240), 11940);
         assert_eq!(early.add_open(6540, 120), 10500);
         assert_eq!(early.add_open(10200, 0), 10440);
         assert!(
             Cal::from_windows(&[(vec![0, 1, 2, 3, 4, 5, 6], 0, 1440)])
-                .unwrap()
+                .expect("open")
                 .is_always()
         );
     }

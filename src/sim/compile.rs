@@ -687,7 +687,16 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
             _ => obj_rank_proc[*i as usize] = r,
         }
     }
+    let produced_ids: std::sync::Arc<[String]> = datasets
+        .iter()
+        .zip(&producer)
+        .filter(|(_, p)| p.is_some())
+        .map(|(d, _)| d.id.clone())
+        .collect();
+    let system_ids: std::sync::Arc<[String]> = systems.iter().map(|s| s.id.clone()).collect();
     Ok(Model {
+        produced_ids,
+        system_ids,
         teams,
         systems,
         datasets,

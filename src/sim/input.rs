@@ -329,6 +329,7 @@ pub struct SettingsIn {
 
 impl SettingsIn {
     /// `self` with every key set in `over` replaced.
+    #[must_use]
     pub fn overlay(&self, over: &SettingsIn) -> SettingsIn {
         SettingsIn {
             sim_start: over.sim_start.or(self.sim_start),
@@ -462,6 +463,10 @@ pub struct TeamPatchIn {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
+#[allow(
+    clippy::option_option,
+    reason = "null (remove) differs from absent (keep)"
+)]
 pub struct FlowPatchIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<ScheduleIn>,
@@ -539,6 +544,10 @@ impl FlowPatchIn {
     }
 }
 
+#[allow(
+    clippy::option_option,
+    reason = "null (remove) differs from absent (keep)"
+)]
 fn double_option<'de, D, T>(de: D) -> Result<Option<Option<T>>, D::Error>
 where
     D: Deserializer<'de>,

@@ -1,5 +1,7 @@
-//! Retry jitter of `simulation.md` §6.1: BLAKE2b with an 8-byte digest of Python's
+//! Retry jitter of `simulation.md` §6.1: `BLAKE2b` with an 8-byte digest of Python's
 //! `repr((seed, flow, key, attempt))`, read little-endian and divided by 2^64.
+
+use std::fmt::Write as _;
 
 use blake2::Blake2bVar;
 use blake2::digest::{Update, VariableOutput};
@@ -24,7 +26,7 @@ pub fn pyrepr(s: &str) -> String {
                 out.push(c);
             }
             c if (c as u32) < 0x20 || (0x7f..0xa1).contains(&(c as u32)) || c == '\u{ad}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
+                let _ = write!(out, "\\x{:02x}", c as u32);
             }
             c => out.push(c),
         }

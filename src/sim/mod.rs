@@ -9,6 +9,11 @@
 //!
 //! Depends on `model` only.
 
+#![allow(
+    clippy::many_single_char_names,
+    reason = "the engine mirrors the notation of the spec: t, d, f, k"
+)]
+
 pub mod calendar;
 pub mod compile;
 pub mod engine;

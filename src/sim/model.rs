@@ -211,6 +211,10 @@ pub struct Model {
     pub mon_by_ds: Vec<Vec<u32>>,
     /// Processes depending on each dataset, sorted.
     pub proc_by_ds: Vec<Vec<u32>>,
+    /// Ids of the datasets some flow produces, sorted (every report lists them).
+    pub produced_ids: std::sync::Arc<[String]>,
+    /// Ids of all systems, sorted.
+    pub system_ids: std::sync::Arc<[String]>,
     /// Rank of `flow:<id>` among all signal objects.
     pub obj_rank_flow: Vec<u32>,
     /// Rank of `dataset:<id>`.

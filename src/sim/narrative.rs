@@ -101,7 +101,7 @@ pub fn narrative(report: &SimReport, lookup: &dyn Fn(Entity, &str) -> Option<Str
         };
         lines.push((e.t, 1, format!("{what}{tail}")));
     }
-    for (d, ivs) in &report.datasets {
+    for (d, ivs) in report.datasets.explicit() {
         for (i, iv) in ivs.iter().enumerate() {
             let name = label(lookup, Entity::Dataset, d);
             if iv.state != Label::Fresh {
@@ -178,13 +178,13 @@ pub fn narrative(report: &SimReport, lookup: &dyn Fn(Entity, &str) -> Option<Str
             ));
         }
     }
-    lines.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    lines.sort_by_key(|a| (a.0, a.1));
     let end = report
-        .datasets
-        .values()
-        .flatten()
-        .map(|iv| iv.end)
-        .max()
+        .systems
+        .ids()
+        .first()
+        .and_then(|id| report.systems.get(id))
+        .and_then(|ivs| ivs.last().map(|iv| iv.end))
         .unwrap_or(i64::MAX);
     lines
         .into_iter()

@@ -2,8 +2,10 @@
 //! writes keys sorted, as the contract requires; maps are `BTreeMap`s.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A label of a dataset or system over time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -166,17 +168,104 @@ pub struct Summary {
     pub tti: BTreeMap<String, i64>,
 }
 
+/// Timelines keyed by id (datasets or systems). Ids listed in `all` but absent from
+/// `explicit` are fresh over the whole horizon; they are expanded only when serialising
+/// (`simulation.md` §11, step 5), so a cone run does not build an entry per dataset.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Timelines {
+    explicit: BTreeMap<String, Vec<Interval>>,
+    all: Arc<[String]>,
+    horizon: (i64, i64),
+}
+
+impl Timelines {
+    /// Timelines over `all` (sorted ids) with these explicit entries.
+    pub fn new(
+        explicit: BTreeMap<String, Vec<Interval>>,
+        all: Arc<[String]>,
+        horizon: (i64, i64),
+    ) -> Self {
+        Self {
+            explicit,
+            all,
+            horizon,
+        }
+    }
+
+    fn fresh(&self) -> Vec<Interval> {
+        vec![Interval {
+            causes: vec![],
+            end: self.horizon.1,
+            start: self.horizon.0,
+            state: Label::Fresh,
+        }]
+    }
+
+    /// The timeline of an id (`None` for an unknown id).
+    pub fn get(&self, id: &str) -> Option<Vec<Interval>> {
+        if let Some(v) = self.explicit.get(id) {
+            return Some(v.clone());
+        }
+        self.all
+            .binary_search_by(|x| x.as_str().cmp(id))
+            .ok()
+            .map(|_| self.fresh())
+    }
+
+    /// The timelines computed explicitly (every id not listed is fresh throughout).
+    pub fn explicit(&self) -> &BTreeMap<String, Vec<Interval>> {
+        &self.explicit
+    }
+
+    /// Every id, sorted.
+    pub fn ids(&self) -> &[String] {
+        &self.all
+    }
+}
+
+impl Serialize for Timelines {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser.serialize_map(Some(self.all.len()))?;
+        let fresh = self.fresh();
+        for id in self.all.iter() {
+            map.serialize_entry(id, self.explicit.get(id).unwrap_or(&fresh))?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Timelines {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        let explicit = BTreeMap::<String, Vec<Interval>>::deserialize(de)?;
+        let all: Arc<[String]> = explicit.keys().cloned().collect();
+        let horizon = explicit
+            .values()
+            .flatten()
+            .fold(None, |acc: Option<(i64, i64)>, iv| {
+                Some(acc.map_or((iv.start, iv.end), |(a, b)| {
+                    (a.min(iv.start), b.max(iv.end))
+                }))
+            })
+            .unwrap_or((0, 0));
+        Ok(Self {
+            explicit,
+            all,
+            horizon,
+        })
+    }
+}
+
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[allow(missing_docs)]
 pub struct SimReport {
-    pub datasets: BTreeMap<String, Vec<Interval>>,
+    pub datasets: Timelines,
     pub errors: Vec<ErrorRecord>,
     pub incidents: BTreeMap<String, Incident>,
     pub processes: BTreeMap<String, ProcessImpact>,
     pub signals: Vec<Signal>,
     pub summary: Summary,
-    pub systems: BTreeMap<String, Vec<Interval>>,
+    pub systems: Timelines,
 }
 
 fn label_at(ivs: &[Interval], t: i64) -> Option<&Interval> {
@@ -186,12 +275,12 @@ fn label_at(ivs: &[Interval], t: i64) -> Option<&Interval> {
 impl SimReport {
     /// The label of a dataset at minute `t` (`None` outside the horizon or for an unknown id).
     pub fn dataset_label_at(&self, dataset: &str, t: i64) -> Option<Label> {
-        label_at(self.datasets.get(dataset)?, t).map(|iv| iv.state)
+        label_at(&self.datasets.get(dataset)?, t).map(|iv| iv.state)
     }
 
     /// The label of a system at minute `t`.
     pub fn system_label_at(&self, system: &str, t: i64) -> Option<Label> {
-        label_at(self.systems.get(system)?, t).map(|iv| iv.state)
+        label_at(&self.systems.get(system)?, t).map(|iv| iv.state)
     }
 
     /// Whether a process is impacted at minute `t`.
@@ -215,5 +304,27 @@ pub fn to_json_text<T: Serialize>(value: &T) -> String {
     if value.serialize(&mut ser).is_err() {
         return String::new();
     }
-    String::from_utf8(buf).unwrap_or_default()
+    let text = String::from_utf8(buf).unwrap_or_default();
+    ascii_escape(&text)
+}
+
+/// Escapes every non-ASCII character as `\uXXXX` (UTF-16 units), as Python's `json.dumps`
+/// does; in JSON text such characters only occur inside strings, so this is safe.
+fn ascii_escape(text: &str) -> String {
+    use std::fmt::Write as _;
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{u:04x}");
+            }
+        }
+    }
+    out
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::engine::Engine;
 use super::report::{
     BlastActual, BlastStructural, ByState, ErrorRecord, Incident, Interval, Label, ProcInterval,
-    ProcessImpact, Signal, SimReport, Summary,
+    ProcessImpact, Signal, SimReport, Summary, Timelines,
 };
 use super::state::{DState, FaultSet, union};
 
@@ -58,23 +58,20 @@ impl Engine<'_> {
             } else if s.compl < 0.999_999 {
                 merge(&mut out, (Label::Partial, a, b, s.causes.clone()));
             } else if let Some(sa) = d.stale_after {
-                match s.lag {
-                    Some(lag) => {
-                        let lab = if lag >= sa {
-                            Label::Stale
-                        } else {
-                            Label::Fresh
-                        };
-                        merge(&mut out, (lab, a, b, s.causes.clone()));
+                if let Some(lag) = s.lag {
+                    let lab = if lag >= sa {
+                        Label::Stale
+                    } else {
+                        Label::Fresh
+                    };
+                    merge(&mut out, (lab, a, b, s.causes.clone()));
+                } else {
+                    let x = a.max(s.as_of + sa).min(b);
+                    if x > a {
+                        merge(&mut out, (Label::Fresh, a, x, Vec::new()));
                     }
-                    None => {
-                        let x = a.max(s.as_of + sa).min(b);
-                        if x > a {
-                            merge(&mut out, (Label::Fresh, a, x, Vec::new()));
-                        }
-                        if b > x {
-                            merge(&mut out, (Label::Stale, x, b, s.causes.clone()));
-                        }
+                    if b > x {
+                        merge(&mut out, (Label::Stale, x, b, s.causes.clone()));
                     }
                 }
             } else {
@@ -237,19 +234,8 @@ impl Engine<'_> {
                 .push(k);
         }
         let mut systems = BTreeMap::new();
-        for (si, s) in m.systems.iter().enumerate() {
-            let Some(mine) = by_sys.get(&(si as u32)) else {
-                systems.insert(
-                    s.id.clone(),
-                    vec![Interval {
-                        causes: vec![],
-                        end: h1,
-                        start: h0,
-                        state: Label::Fresh,
-                    }],
-                );
-                continue;
-            };
+        for (&si, mine) in &by_sys {
+            let s = &m.systems[si as usize];
             let mut bps: BTreeSet<i64> = BTreeSet::from([h0, h1]);
             for &k in mine {
                 for iv in &dsl[k] {
@@ -452,20 +438,15 @@ impl Engine<'_> {
                 kind: e.kind.to_owned(),
             })
             .collect();
-        // every flow output, fresh when not simulated
-        let mut datasets = BTreeMap::new();
-        for d in m.produced() {
-            let ivs = match self.ds_local(d) {
-                Some(k) => conv(&dsl[k]),
-                None => vec![Interval {
-                    causes: vec![],
-                    end: h1,
-                    start: h0,
-                    state: Label::Fresh,
-                }],
-            };
-            datasets.insert(m.datasets[d as usize].id.clone(), ivs);
-        }
+        // every flow output; those not simulated are fresh and expanded when serialised
+        let datasets: BTreeMap<String, Vec<Interval>> = self
+            .sim_ds
+            .iter()
+            .enumerate()
+            .map(|(k, &d)| (m.datasets[d as usize].id.clone(), conv(&dsl[k])))
+            .collect();
+        let datasets = Timelines::new(datasets, m.produced_ids.clone(), (h0, h1));
+        let systems = Timelines::new(systems, m.system_ids.clone(), (h0, h1));
         let summary = summarize(&incidents, &processes);
         SimReport {
             datasets,

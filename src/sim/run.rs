@@ -26,6 +26,7 @@ pub fn baseline(model: &Model) -> Baseline {
     let r = e.report(None);
     let clean = r
         .datasets
+        .explicit()
         .values()
         .flatten()
         .all(|iv| iv.state == super::report::Label::Fresh)

@@ -256,7 +256,7 @@ pub fn landscape(rng: &mut Rng, z: &Sizes, n_faults: usize) -> (Value, Vec<Strin
         } else {
             rng.pick(&biz).clone()
         };
-        let notice = *rng.pick(&[Value::Null, json!(120), json!(240)]);
+        let notice = rng.pick(&[Value::Null, json!(120), json!(240)]).clone();
         processes.push(
             json!({"id": format!("P{k:04}"), "owner": owner, "deps": deps,
             "calendar": cal, "notice_after": notice}),

@@ -443,6 +443,7 @@ impl<'m> Engine<'m> {
     }
 
     /// Runs the simulation to `horizon_end`.
+    #[must_use]
     pub fn run(mut self) -> Self {
         self.init();
         while let Some(ev) = self.q.pop() {
@@ -479,7 +480,7 @@ impl<'m> Engine<'m> {
                     flow,
                     block,
                     faults,
-                } => self.h_qage(t, flow, block, faults),
+                } => self.h_qage(t, flow, block, &faults),
             }
         }
         self

@@ -107,13 +107,12 @@ impl Engine<'_> {
             } else {
                 self.st.triage
             };
-            let (team, extra) = match f.owner {
-                Some(o) => (Some(o), 0),
-                None => {
-                    let declared = sig_team.filter(|&tm| m.teams[tm as usize].declared);
-                    let team = declared.or_else(|| m.team_ix(&self.st.fallback_team));
-                    (team, self.st.no_owner_delay)
-                }
+            let (team, extra) = if let Some(o) = f.owner {
+                (Some(o), 0)
+            } else {
+                let declared = sig_team.filter(|&tm| m.teams[tm as usize].declared);
+                let team = declared.or_else(|| m.team_ix(&self.st.fallback_team));
+                (team, self.st.no_owner_delay)
             };
             let Some(team) = team else {
                 continue;

@@ -173,15 +173,15 @@ impl Engine<'_> {
         }
     }
 
-    pub(super) fn h_qage(&mut self, t: i64, fid: u32, block: Option<u64>, faults: FaultSet) {
+    pub(super) fn h_qage(&mut self, t: i64, fid: u32, block: Option<u64>, faults: &[u32]) {
         match block {
-            None => self.emit_flow(t, "dlq_alarm", fid, &faults),
+            None => self.emit_flow(t, "dlq_alarm", fid, faults),
             Some(n) => {
                 let Some(k) = self.flow_local(fid) else {
                     return;
                 };
                 if self.sblock[k].is_some() && self.sblock_n[k] == n {
-                    self.emit_flow(t, "queue_age_alarm", fid, &faults);
+                    self.emit_flow(t, "queue_age_alarm", fid, faults);
                 }
             }
         }

@@ -3,7 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::analysis::layout::layered_layout;
+use crate::analysis::auto_layout::layered_layout;
 use crate::edit::{Edit, unique_id};
 use crate::model::{Dataset, Flow, Position, System};
 

@@ -27,7 +27,8 @@ impl StateOverlay {
     pub fn at(landscape: &Landscape, report: &SimReport, t: i64) -> Self {
         let systems = report
             .systems
-            .keys()
+            .ids()
+            .iter()
             .filter_map(|id| report.system_label_at(id, t).map(|l| (id.clone(), l)))
             .collect();
         let flows = landscape
