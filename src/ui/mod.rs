@@ -16,6 +16,7 @@ pub mod panels;
 pub mod preferences;
 pub mod simulation;
 pub mod theme;
+pub mod tools;
 pub mod view_state;
 mod widgets;
 

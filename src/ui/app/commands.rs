@@ -63,6 +63,8 @@ pub enum Command {
     },
     SetTheme(ThemeChoice),
     ColourBy(ColourMode),
+    /// Route the selected flows (every eligible flow when none is selected) through the hub.
+    RouteThroughHub,
     /// Replace the document with the autosaved one offered at start.
     RecoverAutosave,
     /// Drop the autosaved document offered at start.

@@ -4,6 +4,7 @@
 
 pub mod commands;
 mod run;
+mod tool_commands;
 
 use std::path::PathBuf;
 
@@ -58,6 +59,8 @@ pub struct DesignerApp {
     /// The canvas widget and its cached scene.
     pub canvas: Canvas,
     pub(crate) dialog: Option<Dialog>,
+    /// The tool windows (route through hub, metrics, export).
+    pub tools: super::tools::ToolWindows,
     pub(crate) picker: Box<dyn FilePicker>,
     pub(crate) autosave: Autosave,
     pending: Vec<Command>,
@@ -88,6 +91,7 @@ impl DesignerApp {
             notifications: Notifications::default(),
             canvas: Canvas::default(),
             dialog,
+            tools: super::tools::ToolWindows::default(),
             picker: options.picker,
             autosave,
             pending: Vec::new(),
@@ -103,11 +107,13 @@ impl DesignerApp {
         self.pending.push(command);
     }
 
-    /// The validation findings of the current revision.
+    /// The validation and lint findings of the current revision (validation first).
     pub fn findings(&mut self) -> &[Finding] {
         let revision = self.history.revision();
         if self.findings.0 != Some(revision) {
-            self.findings = (Some(revision), crate::model::validate(&self.landscape));
+            let mut all = crate::model::validate(&self.landscape);
+            all.extend(crate::analysis::lint::lint(&self.landscape));
+            self.findings = (Some(revision), all);
         }
         &self.findings.1
     }
@@ -168,6 +174,7 @@ impl eframe::App for DesignerApp {
         super::panels::frame_ui(self, ui);
         let ctx = ui.ctx().clone();
         self.dialog_ui(&ctx);
+        super::tools::tools_ui(self, &ctx);
         self.notifications.ui(&ctx);
         self.run_pending(&ctx);
         self.after_frame(&ctx);

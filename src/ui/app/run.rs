@@ -167,6 +167,7 @@ impl DesignerApp {
                 }
             }
             Command::DiscardAutosave => self.autosave.clear(),
+            Command::RouteThroughHub => self.route_through_hub(ctx),
         }
     }
 

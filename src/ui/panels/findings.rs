@@ -1,4 +1,4 @@
-//! The findings panel: validation findings of the current revision; clicking one selects and
+//! The findings panel: validation and lint findings of the current revision; clicking one selects and
 //! centres the offending item.
 
 use egui::{Color32, RichText};

@@ -7,7 +7,7 @@ use crate::ui::app::commands::Command;
 use crate::ui::theme::{ColourMode, ThemeChoice};
 
 /// The menu bar.
-pub fn menu_bar_ui(app: &DesignerApp, ui: &mut Ui, commands: &mut Vec<Command>) {
+pub fn menu_bar_ui(app: &mut DesignerApp, ui: &mut Ui, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             let item = |ui: &mut Ui,
@@ -87,6 +87,10 @@ pub fn menu_bar_ui(app: &DesignerApp, ui: &mut Ui, commands: &mut Vec<Command>) 
             {
                 commands.push(Command::Find);
             }
+            ui.separator();
+            if ui.button("Route selected flows through hub").clicked() {
+                commands.push(Command::RouteThroughHub);
+            }
         });
         ui.menu_button("View", |ui| {
             if ui
@@ -98,6 +102,8 @@ pub fn menu_bar_ui(app: &DesignerApp, ui: &mut Ui, commands: &mut Vec<Command>) 
             if ui.button("Auto-layout").clicked() {
                 commands.push(Command::AutoLayout);
             }
+            ui.separator();
+            ui.checkbox(&mut app.tools.metrics.open, "Metrics");
             ui.separator();
             let mode = app.preferences.colour_mode;
             if ui

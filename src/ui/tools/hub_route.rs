@@ -1,0 +1,86 @@
+//! Routing flows through the hub from the designer: the selected flows (or every eligible one)
+//! become one undoable step, and the result compares connections and the simulated impact of a
+//! scenario before and after.
+
+use crate::analysis::hub::{HubSummary, route_through_hub};
+use crate::edit::Edit;
+use crate::model::Landscape;
+use crate::sim::{from_landscape, run_document};
+use crate::ui::app::commands::Command;
+
+/// The simulated impact of one scenario on one landscape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Impact {
+    /// Operating minutes impacted over the horizon.
+    pub impacted_minutes: i64,
+    /// Minutes from the fault to its detection, `None` when never detected.
+    pub ttd: Option<i64>,
+}
+
+/// What the route-through-hub window shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HubReport {
+    /// Converted and skipped flows, connections before and after.
+    pub summary: HubSummary,
+    /// The scenario simulated, if the document has one.
+    pub scenario: Option<String>,
+    /// Impact before and after, or the error of the simulation.
+    pub impact: Result<(Impact, Impact), String>,
+}
+
+/// The command that converts the flows and the report to show, or an error message.
+pub fn plan(
+    landscape: &Landscape,
+    selected_flows: &[String],
+    chosen_scenario: Option<&str>,
+) -> Result<(Option<Command>, HubReport), String> {
+    let selection = (!selected_flows.is_empty()).then_some(selected_flows);
+    let outcome = route_through_hub(landscape, selection).map_err(|e| e.to_string())?;
+    let edits: Vec<Edit> = outcome
+        .summary
+        .converted
+        .iter()
+        .filter_map(|id| outcome.landscape.flow(id).cloned())
+        .map(Edit::SetFlow)
+        .collect();
+    let command = (!edits.is_empty()).then(|| {
+        let n = edits.len();
+        Command::Apply {
+            edits,
+            description: format!(
+                "Route {n} flow{} through hub",
+                if n == 1 { "" } else { "s" }
+            ),
+            merge_key: None,
+            select: None,
+        }
+    });
+    let scenario = chosen_scenario
+        .filter(|id| landscape.scenario(id).is_some())
+        .map(str::to_owned)
+        .or_else(|| landscape.scenarios.first().map(|s| s.id.clone()));
+    let impact = match &scenario {
+        Some(id) => impact(landscape, id)
+            .and_then(|before| impact(&outcome.landscape, id).map(|after| (before, after))),
+        None => Err("the document has no scenario to simulate".to_owned()),
+    };
+    Ok((
+        command,
+        HubReport {
+            summary: outcome.summary,
+            scenario,
+            impact,
+        },
+    ))
+}
+
+/// Simulates `scenario` on `landscape`.
+pub fn impact(landscape: &Landscape, scenario: &str) -> Result<Impact, String> {
+    let input = from_landscape(landscape, scenario).map_err(|e| e.to_string())?;
+    let result = run_document(&input, scenario, None, false).map_err(|e| e.to_string())?;
+    let summary = result.report.summary;
+    Ok(Impact {
+        impacted_minutes: summary.impacted_minutes,
+        ttd: summary.ttd,
+    })
+}
