@@ -11,6 +11,6 @@ const { Parser, fromFile, DiagnosticSeverity } = require('@asyncapi/parser');
     if (errors.length || !document) { bad++; console.log(`FAIL ${f}`); }
     else console.log(`PASS ${f} (asyncapi ${document.version()}, ${document.channels().length} channels, ${document.operations().length} operations)`);
   }
-  console.log(`${process.argv.length - 2 - bad} passed, ${bad} failed`);
+  console.log(`asyncapi parser: ${process.argv.length - 2 - bad} valid, ${bad} invalid`);
   process.exit(bad ? 1 : 0);
 })();
