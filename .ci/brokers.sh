@@ -49,6 +49,10 @@ if [ ! -x "$SERVER" ]; then
 else
   say "rabbitmq-server already installed"
 fi
+if ! command -v curl >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl >/dev/null
+fi
 dpkg-query -W -f='${Package} ${Version}\n' rabbitmq-server
 
 # 2. The AsyncAPI parser (pinned in .ci/asyncapi/package-lock.json).
