@@ -3,19 +3,12 @@
 //! atomically only when no exporter reported an error. Exit 0 written, 1 export errors (nothing
 //! written), 2 usage or unreadable input.
 
-use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::export::image::{export_png, export_svg};
-use crate::export::mermaid::export_mermaid;
-use crate::export::{
-    AsyncApiOptions, Diagnostic, ExportFile, ExportOutput, KafkaOptions, RabbitOptions, StrimziApi,
-    export_asyncapi, export_rabbitmq, export_strimzi, export_topics_json, secret_users,
-};
-use crate::model::Landscape;
+use crate::export::target::{ExportBundle, ExportSettings, ExportTarget, run_target};
+use crate::export::{AsyncApiOptions, ExportFile, KafkaOptions, StrimziApi, secret_users};
 
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
@@ -31,6 +24,28 @@ pub enum Target {
     Mermaid,
     Svg,
     Png,
+}
+
+impl Target {
+    /// Whether the RabbitMQ files (and so `users.secret.json`) are exported.
+    fn includes_rabbitmq(self) -> bool {
+        matches!(self, Self::All | Self::Rabbitmq)
+    }
+}
+
+impl From<Target> for ExportTarget {
+    fn from(target: Target) -> Self {
+        match target {
+            Target::All => Self::All,
+            Target::Rabbitmq => Self::RabbitMq,
+            Target::Asyncapi => Self::AsyncApi,
+            Target::Strimzi => Self::Strimzi,
+            Target::Topics => Self::Topics,
+            Target::Mermaid => Self::Mermaid,
+            Target::Svg => Self::Svg,
+            Target::Png => Self::Png,
+        }
+    }
 }
 
 /// The `--strimzi-api` values.
@@ -108,105 +123,75 @@ pub fn run(args: &ExportArgs) -> Result<u8> {
         },
         None => None,
     };
-    let outputs = run_exporters(&landscape, args, credentials.as_deref());
-    let mut files = Vec::new();
-    let mut warnings = BTreeSet::new();
-    let mut errors = BTreeSet::new();
-    for output in outputs {
-        match output {
-            Ok(output) => {
-                files.extend(output.files);
-                warnings.extend(output.warnings);
-            }
-            Err(e) => errors.extend(e),
-        }
+    let settings = settings(args);
+    let mut outputs = run_target(&landscape, args.target.into(), &settings);
+    if let (Some(credentials), true) = (&credentials, args.target.includes_rabbitmq()) {
+        let env = |name: &str| std::env::var(name).ok();
+        let mut salt = random_salt;
+        outputs.push(secret_users(
+            &landscape,
+            &settings.rabbit(),
+            credentials,
+            &env,
+            &mut salt,
+        ));
     }
-    for warning in &warnings {
+    let bundle = ExportBundle::merge(outputs);
+    for warning in &bundle.warnings {
         eprintln!("warning[{}]: {}", warning.code, warning.message);
     }
-    if args.deny_warnings && !warnings.is_empty() && errors.is_empty() {
+    if args.deny_warnings && !bundle.warnings.is_empty() && bundle.errors.is_empty() {
         eprintln!(
             "error: {} warning(s) and --deny-warnings; nothing written",
-            warnings.len()
+            bundle.warnings.len()
         );
         return Ok(EXIT_FINDINGS);
     }
-    if !errors.is_empty() {
-        for error in &errors {
+    if !bundle.errors.is_empty() {
+        for error in &bundle.errors {
             eprintln!("error[{}]: {}", error.code, error.message);
         }
-        eprintln!("error: {} export error(s); nothing written", errors.len());
+        eprintln!(
+            "error: {} export error(s); nothing written",
+            bundle.errors.len()
+        );
         return Ok(EXIT_FINDINGS);
     }
-    for file in &files {
+    for file in &bundle.files {
         write_file(&args.out, file)
             .with_context(|| format!("writing {}", args.out.join(&file.path).display()))?;
     }
-    eprintln!("wrote {} file(s) below {}", files.len(), args.out.display());
+    eprintln!(
+        "wrote {} file(s) below {}",
+        bundle.files.len(),
+        args.out.display()
+    );
     Ok(EXIT_OK)
 }
 
-fn run_exporters(
-    landscape: &Landscape,
-    args: &ExportArgs,
-    credentials: Option<&str>,
-) -> Vec<Result<ExportOutput, Vec<Diagnostic>>> {
-    let rabbit = RabbitOptions {
+/// The exporter options given on the command line.
+fn settings(args: &ExportArgs) -> ExportSettings {
+    ExportSettings {
         vhost: args.vhost.clone(),
-    };
-    let kafka = KafkaOptions {
-        vhost: args.vhost.clone(),
-        cluster: args.cluster.clone(),
-        strimzi_api: match args.strimzi_api {
-            StrimziApiArg::V1 => StrimziApi::V1,
-            StrimziApiArg::V1beta2 => StrimziApi::V1Beta2,
+        asyncapi_kafka: args.kafka,
+        asyncapi: AsyncApiOptions {
+            api_version: args.api_version.clone(),
+            amqp_host: args.amqp_host.clone(),
+            kafka_bootstrap: args.kafka_bootstrap.clone(),
+            ..AsyncApiOptions::default()
         },
-        partitions: args.partitions,
-        replicas: args.replicas,
-        retention_ms: args.retention_ms,
-    };
-    let asyncapi = AsyncApiOptions {
-        vhost: args.vhost.clone(),
-        api_version: args.api_version.clone(),
-        amqp_host: args.amqp_host.clone(),
-        kafka: args.kafka.then(|| kafka.clone()),
-        kafka_bootstrap: args.kafka_bootstrap.clone(),
-    };
-    let mut outputs = Vec::new();
-    let target = args.target;
-    if matches!(target, Target::All | Target::Rabbitmq) {
-        outputs.push(export_rabbitmq(landscape, &rabbit));
-        if let Some(credentials) = credentials {
-            let env = |name: &str| std::env::var(name).ok();
-            let mut salt = random_salt;
-            outputs.push(secret_users(
-                landscape,
-                &rabbit,
-                credentials,
-                &env,
-                &mut salt,
-            ));
-        }
+        kafka: KafkaOptions {
+            cluster: args.cluster.clone(),
+            strimzi_api: match args.strimzi_api {
+                StrimziApiArg::V1 => StrimziApi::V1,
+                StrimziApiArg::V1beta2 => StrimziApi::V1Beta2,
+            },
+            partitions: args.partitions,
+            replicas: args.replicas,
+            retention_ms: args.retention_ms,
+            ..KafkaOptions::default()
+        },
     }
-    if matches!(target, Target::All | Target::Asyncapi) {
-        outputs.push(export_asyncapi(landscape, &asyncapi));
-    }
-    if matches!(target, Target::All | Target::Strimzi) {
-        outputs.push(export_strimzi(landscape, &kafka));
-    }
-    if matches!(target, Target::All | Target::Topics) {
-        outputs.push(export_topics_json(landscape, &kafka));
-    }
-    if matches!(target, Target::All | Target::Mermaid) {
-        outputs.push(export_mermaid(landscape));
-    }
-    if target == Target::Svg {
-        outputs.push(export_svg(landscape));
-    }
-    if target == Target::Png {
-        outputs.push(export_png(landscape));
-    }
-    outputs
 }
 
 /// Four random bytes from the operating system for the password salt; a zero salt is never
@@ -225,46 +210,9 @@ fn random_salt() -> [u8; 4] {
     nanos.to_le_bytes()
 }
 
-/// Writes one file atomically: a temporary file `.<name>.tmp-<pid>` in the same folder (mode
-/// 0600 from creation for secret files), write, fsync, rename over the target.
+/// Writes one exported file atomically below `out` (`file::write_below`; secret files with
+/// mode 0600 from creation).
 pub fn write_file(out: &Path, file: &ExportFile) -> Result<()> {
-    let target = out.join(&file.path);
-    let folder = target
-        .parent()
-        .context("the output path has no parent folder")?;
-    std::fs::create_dir_all(folder)?;
-    let name = target
-        .file_name()
-        .context("the output path has no file name")?
-        .to_string_lossy()
-        .into_owned();
-    let temp = folder.join(format!(".{name}.tmp-{}", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(if file.secret { 0o600 } else { 0o644 });
-    }
-    let result = (|| -> Result<()> {
-        let mut handle = options.open(&temp)?;
-        #[cfg(unix)]
-        if file.secret {
-            use std::os::unix::fs::PermissionsExt;
-            handle.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-        }
-        handle.write_all(&file.contents)?;
-        handle.sync_all()?;
-        drop(handle);
-        std::fs::rename(&temp, &target)?;
-        if let Ok(dir) = std::fs::File::open(folder) {
-            // Persist the rename; not every platform can fsync a folder.
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
+    crate::file::write_below(out, &file.path, &file.contents, file.secret)?;
+    Ok(())
 }

@@ -5,6 +5,7 @@
 //! exactly by construction, which is the property undo must have.
 
 use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::Landscape;
 
@@ -30,15 +31,33 @@ pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
     revision: u64,
-    next_revision: u64,
     saved_revision: Option<u64>,
+}
+
+/// A revision number never handed out before in this process, so caches keyed by revision
+/// (findings, metrics, the canvas scene, exports) cannot mistake one document for another after
+/// a document is replaced.
+fn fresh_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl History {
     /// A history for a document that is saved as it is (nothing to undo).
     pub fn new_saved() -> Self {
+        let revision = fresh_revision();
         Self {
-            saved_revision: Some(0),
+            revision,
+            saved_revision: Some(revision),
+            ..Self::default()
+        }
+    }
+
+    /// A history for a document that has never been saved (an import): it counts as unsaved
+    /// changes until it is saved.
+    pub fn new_unsaved() -> Self {
+        Self {
+            revision: fresh_revision(),
             ..Self::default()
         }
     }
@@ -100,8 +119,7 @@ impl History {
                 .undo
                 .last()
                 .is_some_and(|step| step.merge_key.as_deref() == merge_key);
-        self.next_revision += 1;
-        let revision = self.next_revision;
+        let revision = fresh_revision();
         if !merges {
             self.undo.push(Step {
                 description: description.to_owned(),

@@ -56,6 +56,36 @@ pub fn landscape_svg(landscape: &Landscape) -> String {
 
 /// Rasterises SVG text at `scale` pixels per unit and encodes it as PNG.
 pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+    render(svg, |_| scale)?
+        .encode_png()
+        .map_err(|e| format!("cannot encode the PNG: {e}"))
+}
+
+/// A rendered picture: premultiplied RGBA pixels, row by row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Raster {
+    pub width: u32,
+    pub height: u32,
+    pub rgba_premultiplied: Vec<u8>,
+}
+
+/// The landscape drawn as a picture whose longer side is at most `max_side` pixels and at most
+/// `PNG_SCALE` pixels per unit: the designer's preview of the image exports.
+pub fn landscape_raster(landscape: &Landscape, max_side: u32) -> Result<Raster, String> {
+    let pixmap = render(&landscape_svg(landscape), |(width, height)| {
+        let longer = width.max(height).max(1.0);
+        (max_side as f32 / longer).min(PNG_SCALE)
+    })?;
+    Ok(Raster {
+        width: pixmap.width(),
+        height: pixmap.height(),
+        rgba_premultiplied: pixmap.take(),
+    })
+}
+
+/// Parses the SVG with the embedded font only and renders it at the scale `scale_for` picks
+/// from the drawing's size in units.
+fn render(svg: &str, scale_for: impl Fn((f32, f32)) -> f32) -> Result<Pixmap, String> {
     let mut options = usvg::Options {
         font_family: FONT_FAMILY.to_owned(),
         ..usvg::Options::default()
@@ -67,6 +97,7 @@ pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
     let tree = usvg::Tree::from_str(svg, &options)
         .map_err(|e| format!("cannot read the drawing as SVG: {e}"))?;
     let size = tree.size();
+    let scale = scale_for((size.width(), size.height()));
     let width = (size.width() * scale).ceil() as u32;
     let height = (size.height() * scale).ceil() as u32;
     let mut pixmap = Pixmap::new(width, height)
@@ -76,7 +107,5 @@ pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
         Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| format!("cannot encode the PNG: {e}"))
+    Ok(pixmap)
 }

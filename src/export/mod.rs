@@ -22,6 +22,7 @@ pub mod secret;
 pub mod strimzi;
 pub mod strimzi_check;
 pub mod svg;
+pub mod target;
 pub mod text_metrics;
 pub mod topics_json;
 pub mod users;

@@ -11,7 +11,10 @@ pub mod save;
 
 pub use encoding::{from_json_str, from_ron_str, to_json_string, to_ron_string};
 pub use error::FileError;
-pub use save::{Encoding, backup_path, load_path, read_text, save_path, write_atomically};
+pub use save::{
+    Encoding, backup_path, load_path, path_below, read_text, save_path, write_atomically,
+    write_atomically_as, write_below,
+};
 
 /// The bundled seafood example (`examples/seafood.ron`), so the designer opens with no file on
 /// disk.

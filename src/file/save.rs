@@ -95,6 +95,17 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Writes `bytes` to `path` through a temporary file in the same folder, then renames it over
 /// the target; with `keep_backup`, an existing target is first copied to its `.bak` path.
 pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), FileError> {
+    write_atomically_as(path, bytes, keep_backup, false)
+}
+
+/// [`write_atomically`], and with `private` the file is readable by its owner only (mode 0600
+/// from the moment the temporary file is created), for credentials.
+pub fn write_atomically_as(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+    private: bool,
+) -> Result<(), FileError> {
     let origin = path.display().to_string();
     let io = |action, source| FileError::Io {
         origin: origin.clone(),
@@ -111,18 +122,88 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
         .unwrap_or_default();
     let temp = folder.join(format!(".{file_name}.tmp-{}", std::process::id()));
     let result = (|| {
-        let mut file = fs::File::create(&temp).map_err(|e| io("create a temporary file", e))?;
+        let mut file =
+            create_temporary(&temp, private).map_err(|e| io("create a temporary file", e))?;
         file.write_all(bytes)
             .map_err(|e| io("write the temporary file", e))?;
         file.sync_all()
             .map_err(|e| io("flush the temporary file", e))?;
+        drop(file);
         if keep_backup && path.exists() {
             fs::copy(path, backup_path(path)).map_err(|e| io("keep a backup", e))?;
         }
-        fs::rename(&temp, path).map_err(|e| io("replace the file", e))
+        fs::rename(&temp, path).map_err(|e| io("replace the file", e))?;
+        if let Ok(dir) = fs::File::open(&folder) {
+            // Persist the rename; not every platform can fsync a folder.
+            let _ = dir.sync_all();
+        }
+        Ok(())
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// Creates (or truncates) the temporary file; private files get mode 0600 at creation and again
+/// explicitly, in case a stale temporary file with wider permissions was left behind.
+fn create_temporary(temp: &Path, private: bool) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(if private { 0o600 } else { 0o644 });
+        let file = options.open(temp)?;
+        if private {
+            file.set_permissions(fs::Permissions::from_mode(0o600))?;
+        }
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = private;
+        options.open(temp)
+    }
+}
+
+/// Writes one generated file at the relative, `/`-separated `relative` path below the folder
+/// `out`, creating folders as needed, atomically (see [`write_atomically_as`]). Paths that are
+/// absolute or climb out of `out` (`..`) are refused. Returns the path written.
+pub fn write_below(
+    out: &Path,
+    relative: &str,
+    bytes: &[u8],
+    private: bool,
+) -> Result<PathBuf, FileError> {
+    let target = path_below(out, relative)?;
+    if let Some(folder) = target.parent() {
+        fs::create_dir_all(folder).map_err(|source| FileError::Io {
+            origin: folder.display().to_string(),
+            action: "create the folder",
+            source,
+        })?;
+    }
+    write_atomically_as(&target, bytes, false, private)?;
+    Ok(target)
+}
+
+/// `out` joined with the relative, `/`-separated path, refusing anything but plain names.
+pub fn path_below(out: &Path, relative: &str) -> Result<PathBuf, FileError> {
+    let parts: Vec<&str> = relative.split('/').collect();
+    let plain =
+        |part: &&str| !part.is_empty() && *part != "." && *part != ".." && !part.contains('\\');
+    if !parts.iter().all(plain) {
+        return Err(FileError::Io {
+            origin: relative.to_owned(),
+            action: "place the generated file",
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the path must be relative and stay below the output folder",
+            ),
+        });
+    }
+    Ok(parts
+        .iter()
+        .fold(out.to_path_buf(), |path, part| path.join(part)))
 }

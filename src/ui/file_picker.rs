@@ -1,14 +1,25 @@
-//! Choosing files to open and save: native dialogs (rfd; on Linux an XDG portal or zenity), or a
-//! scripted picker in tests.
+//! Choosing files to open and save and folders to export into: native dialogs (rfd; on Linux an
+//! XDG portal or zenity), or a scripted picker in tests.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// What kind of file is being opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A Switchboard landscape (`.ron` or `.json`).
+    Landscape,
+    /// A Mermaid flowchart to import (`.mmd`, `.mermaid`, or Markdown holding one).
+    Mermaid,
+}
 
 /// Asks the user for file paths.
 pub trait FilePicker {
-    /// A document to open, or `None` when cancelled.
-    fn open(&mut self) -> Option<PathBuf>;
-    /// Where to save, or `None` when cancelled.
+    /// A file of `kind` to open, or `None` when cancelled.
+    fn open(&mut self, kind: FileKind) -> Option<PathBuf>;
+    /// Where to save a landscape, or `None` when cancelled.
     fn save(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    /// A folder to write exported files into, starting in `start`; `None` when cancelled.
+    fn folder(&mut self, title: &str, start: Option<&Path>) -> Option<PathBuf>;
 }
 
 /// Native dialogs through rfd.
@@ -16,10 +27,15 @@ pub trait FilePicker {
 pub struct NativePicker;
 
 impl FilePicker for NativePicker {
-    fn open(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .add_filter("Switchboard landscape", &["ron", "json"])
-            .pick_file()
+    fn open(&mut self, kind: FileKind) -> Option<PathBuf> {
+        let dialog = rfd::FileDialog::new();
+        match kind {
+            FileKind::Landscape => dialog.add_filter("Switchboard landscape", &["ron", "json"]),
+            FileKind::Mermaid => dialog
+                .set_title("Import Mermaid flowchart")
+                .add_filter("Mermaid flowchart", &["mmd", "mermaid", "md", "txt"]),
+        }
+        .pick_file()
     }
 
     fn save(&mut self, suggested_name: &str) -> Option<PathBuf> {
@@ -27,6 +43,14 @@ impl FilePicker for NativePicker {
             .add_filter("Switchboard landscape", &["ron"])
             .set_file_name(suggested_name)
             .save_file()
+    }
+
+    fn folder(&mut self, title: &str, start: Option<&Path>) -> Option<PathBuf> {
+        let mut dialog = rfd::FileDialog::new().set_title(title);
+        if let Some(start) = start {
+            dialog = dialog.set_directory(start);
+        }
+        dialog.pick_folder()
     }
 }
 
@@ -37,14 +61,20 @@ pub struct ScriptedPicker {
     pub opens: Vec<PathBuf>,
     /// Answers to `save`, first first.
     pub saves: Vec<PathBuf>,
+    /// Answers to `folder`, first first.
+    pub folders: Vec<PathBuf>,
 }
 
 impl FilePicker for ScriptedPicker {
-    fn open(&mut self) -> Option<PathBuf> {
+    fn open(&mut self, _kind: FileKind) -> Option<PathBuf> {
         (!self.opens.is_empty()).then(|| self.opens.remove(0))
     }
 
     fn save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
         (!self.saves.is_empty()).then(|| self.saves.remove(0))
+    }
+
+    fn folder(&mut self, _title: &str, _start: Option<&Path>) -> Option<PathBuf> {
+        (!self.folders.is_empty()).then(|| self.folders.remove(0))
     }
 }

@@ -1,7 +1,7 @@
 //! Visible notifications: errors and confirmations shown in the corner of the window until
 //! dismissed. They never time out on their own, so they cost no repaints while idle.
 
-use egui::{Align2, Color32, RichText, vec2};
+use egui::{Align2, RichText, vec2};
 
 /// How a notification is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,7 @@ impl Notifications {
                 for (index, item) in self.items.iter().enumerate() {
                     let colour = match item.level {
                         Level::Info => ui.visuals().widgets.noninteractive.fg_stroke.color,
-                        Level::Error => Color32::from_rgb(0xff, 0x6b, 0x6b),
+                        Level::Error => crate::ui::theme::ERROR_TEXT,
                     };
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.set_max_width(420.0);

@@ -116,3 +116,17 @@ impl CanvasColours {
         }
     }
 }
+
+/// The colour of error text (notifications, findings, export and import diagnostics).
+pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xff, 0x6b, 0x6b);
+/// The colour of warning text.
+pub const WARNING_TEXT: Color32 = Color32::from_rgb(0xf2, 0xb1, 0x34);
+
+/// The symbol and text colour of a finding or diagnostic of `severity`.
+pub fn severity_style(severity: crate::model::Severity, ui: &egui::Ui) -> (&'static str, Color32) {
+    match severity {
+        crate::model::Severity::Error => ("⛔", ERROR_TEXT),
+        crate::model::Severity::Warning => ("⚠", WARNING_TEXT),
+        crate::model::Severity::Info => ("ℹ", ui.visuals().weak_text_color()),
+    }
+}

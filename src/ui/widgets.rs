@@ -5,7 +5,7 @@
 
 use std::hash::Hash;
 
-use egui::{Color32, Id, RichText, Ui};
+use egui::{Id, RichText, Ui};
 
 /// A draft text and its error while a field has focus.
 #[derive(Debug, Clone, Default)]
@@ -63,7 +63,7 @@ pub fn parsed_row<T: PartialEq>(
             ui.label(
                 RichText::new(format!("⚠ {error} (not applied)"))
                     .small()
-                    .color(Color32::from_rgb(0xff, 0x6b, 0x6b)),
+                    .color(crate::ui::theme::ERROR_TEXT),
             );
         }
     });

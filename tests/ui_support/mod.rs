@@ -22,11 +22,26 @@ pub fn harness(
     opens: Vec<PathBuf>,
     saves: Vec<PathBuf>,
 ) -> Harness<'static, DesignerApp> {
+    harness_with_picker(
+        landscape,
+        ScriptedPicker {
+            opens,
+            saves,
+            folders: Vec::new(),
+        },
+    )
+}
+
+/// A designer on `landscape` whose file and folder dialogs answer from `picker`.
+pub fn harness_with_picker(
+    landscape: Landscape,
+    picker: ScriptedPicker,
+) -> Harness<'static, DesignerApp> {
     let mut harness = Harness::builder()
         .with_size([1500.0, 950.0])
         .build_eframe(move |_cc| {
             let mut options = StartOptions::new(landscape);
-            options.picker = Box::new(ScriptedPicker { opens, saves });
+            options.picker = Box::new(picker);
             DesignerApp::new(options, None)
         });
     harness.run_steps(3);

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::edit::Edit;
+use crate::export::target::ExportTarget;
 use crate::model::Position;
 
 use crate::ui::canvas::scene::NodeKind;
@@ -65,6 +66,24 @@ pub enum Command {
     ColourBy(ColourMode),
     /// Route the selected flows (every eligible flow when none is selected) through the hub.
     RouteThroughHub,
+    /// Open the export dialog for this target (File ▸ Export ▸ …).
+    Export(ExportTarget),
+    /// Export again with the last target and options (Ctrl+E).
+    ExportAgain,
+    /// Ask for a folder and write the export dialog's files below it (asks before replacing).
+    WriteExport,
+    /// Write the export dialog's files below this folder, replacing existing files.
+    WriteExportTo(PathBuf),
+    /// Close the export dialog without writing.
+    CloseExport,
+    /// Pick a Mermaid flowchart and import it (File ▸ Import Mermaid…).
+    ImportMermaid,
+    /// Open the landscape of the import report as a new, unsaved document.
+    OpenImported,
+    /// Close the import report.
+    CloseImportReport,
+    /// Select one item and centre the canvas on it.
+    SelectItem(Item),
     /// Replace the document with the autosaved one offered at start.
     RecoverAutosave,
     /// Drop the autosaved document offered at start.
@@ -87,7 +106,12 @@ impl Command {
     pub fn replaces_document(&self) -> bool {
         matches!(
             self,
-            Self::New | Self::Open | Self::OpenExample | Self::OpenPath(_) | Self::Quit
+            Self::New
+                | Self::Open
+                | Self::OpenExample
+                | Self::OpenPath(_)
+                | Self::OpenImported
+                | Self::Quit
         )
     }
 }

@@ -5,6 +5,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::analysis::layout::layered_positions;
 use crate::edit::{Edit, unique_id};
+use crate::export::target::ExportTarget;
 use crate::model::{Dataset, Flow, Position, System};
 
 use super::DesignerApp;
@@ -27,6 +28,7 @@ impl DesignerApp {
             (shortcut(Modifiers::COMMAND, Key::O), Command::Open),
             (shortcut(Modifiers::COMMAND, Key::N), Command::New),
             (shortcut(Modifiers::COMMAND, Key::F), Command::Find),
+            (shortcut(Modifiers::COMMAND, Key::E), Command::ExportAgain),
         ];
         for (keys, command) in table {
             if ctx.input_mut(|i| i.consume_shortcut(&keys)) {
@@ -89,6 +91,7 @@ impl DesignerApp {
             | Command::Open
             | Command::OpenExample
             | Command::OpenPath(_)
+            | Command::OpenImported
             | Command::Quit => {
                 self.run_replacing(ctx, command);
             }
@@ -161,13 +164,31 @@ impl DesignerApp {
                     let path = self.path.clone();
                     self.replace_document(landscape.clone(), path);
                     // The recovered work is unsaved: make it one undoable step away from the file.
-                    self.history = crate::edit::History::default();
+                    self.history = crate::edit::History::new_unsaved();
                     self.notifications
                         .info("recovered the autosaved work; save it to keep it");
                 }
             }
             Command::DiscardAutosave => self.autosave.clear(),
             Command::RouteThroughHub => self.route_through_hub(ctx),
+            Command::Export(target) => self.open_export(target),
+            Command::ExportAgain => {
+                let target = self
+                    .tools
+                    .last_export
+                    .as_ref()
+                    .map_or(ExportTarget::RabbitMq, |(target, _)| *target);
+                self.open_export(target);
+            }
+            Command::WriteExport => self.write_export(None),
+            Command::WriteExportTo(folder) => self.write_export(Some(folder)),
+            Command::CloseExport => self.close_export(),
+            Command::ImportMermaid => self.import_mermaid(),
+            Command::CloseImportReport => self.tools.import = None,
+            Command::SelectItem(item) => {
+                self.view.select_only(item.clone());
+                self.view.centre_on = Some(item);
+            }
         }
     }
 
@@ -177,11 +198,15 @@ impl DesignerApp {
                 self.replace_document(crate::model::Landscape::default(), None);
             }
             Command::Open => {
-                if let Some(path) = self.picker.open() {
+                if let Some(path) = self
+                    .picker
+                    .open(crate::ui::file_picker::FileKind::Landscape)
+                {
                     self.open_path(path);
                 }
             }
             Command::OpenPath(path) => self.open_path(path),
+            Command::OpenImported => self.open_imported(),
             Command::OpenExample => match document_io::seafood_example() {
                 Ok(landscape) => self.replace_document(landscape, None),
                 Err(error) => self.notifications.error(format!("{error:#}")),

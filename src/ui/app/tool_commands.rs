@@ -1,7 +1,15 @@
-//! Running the commands of the tool windows (route through hub, exports, imports).
+//! Running the commands of the tool windows: route through hub, the export dialog and the
+//! Mermaid import.
+
+use std::path::PathBuf;
 
 use super::DesignerApp;
+use crate::edit::History;
+use crate::export::target::{ExportSettings, ExportTarget};
+use crate::ui::file_picker::FileKind;
+use crate::ui::tools::export_dialog::{ExportDialog, PendingReplace};
 use crate::ui::tools::hub_route;
+use crate::ui::tools::import_report::ImportReport;
 use crate::ui::view_state::Item;
 
 impl DesignerApp {
@@ -32,5 +40,119 @@ impl DesignerApp {
                 .notifications
                 .error(format!("could not route through hub: {error}")),
         }
+    }
+
+    /// Opens the export dialog on `target` with the options of the last export, or switches
+    /// the open dialog to `target`.
+    pub(super) fn open_export(&mut self, target: ExportTarget) {
+        if let Some(dialog) = &mut self.tools.export {
+            dialog.target = target;
+            return;
+        }
+        let settings = self
+            .tools
+            .last_export
+            .as_ref()
+            .map_or_else(ExportSettings::default, |(_, s)| s.clone());
+        self.tools.export = Some(ExportDialog::new(target, settings));
+    }
+
+    /// Closes the export dialog, keeping its target and options for the next export.
+    pub(super) fn close_export(&mut self) {
+        if let Some(dialog) = self.tools.export.take() {
+            self.tools.last_export = Some((dialog.target, dialog.effective_settings()));
+        }
+    }
+
+    /// Writes the export dialog's files below `folder`, or below a folder the user picks. A
+    /// picked folder that already holds some of the files needs "Replace" first.
+    pub(super) fn write_export(&mut self, folder: Option<PathBuf>) {
+        let revision = self.history.revision();
+        let Some(dialog) = &mut self.tools.export else {
+            return;
+        };
+        dialog.refresh(&self.landscape, revision);
+        if !dialog.can_write() {
+            self.notifications
+                .error("nothing written: the export has errors (listed in the dialog)");
+            return;
+        }
+        let folder = if let Some(folder) = folder {
+            folder
+        } else {
+            let start = self.tools.last_export_folder.clone().or_else(|| {
+                self.path
+                    .as_ref()
+                    .and_then(|p| p.parent())
+                    .map(PathBuf::from)
+            });
+            let title = format!("Export {} into folder", dialog.target.label());
+            let Some(folder) = self.picker.folder(&title, start.as_deref()) else {
+                return;
+            };
+            let existing = dialog.existing_below(&folder);
+            if !existing.is_empty() {
+                dialog.pending_replace = Some(PendingReplace { folder, existing });
+                return;
+            }
+            folder
+        };
+        match dialog.write_to(&folder) {
+            Ok(count) => {
+                self.notifications
+                    .info(format!("wrote {count} file(s) below {}", folder.display()));
+                self.tools.last_export_folder = Some(folder);
+                self.close_export();
+            }
+            Err(error) => {
+                dialog.pending_replace = None;
+                self.notifications
+                    .error(format!("export not complete: {error:#}"));
+            }
+        }
+    }
+
+    /// Picks a Mermaid file and imports it; the result opens (after the unsaved-changes
+    /// question) unless the importer reported errors, and the report lists every diagnostic.
+    pub(super) fn import_mermaid(&mut self) {
+        let Some(path) = self.picker.open(FileKind::Mermaid) else {
+            return;
+        };
+        let text = match crate::file::read_text(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                self.notifications
+                    .error(format!("could not import: {error}"));
+                return;
+            }
+        };
+        let report = ImportReport::import(&path, &text);
+        let opens = !report.has_errors();
+        self.tools.import = Some(report);
+        if opens {
+            self.push(crate::ui::app::commands::Command::OpenImported);
+        }
+    }
+
+    /// Opens the import report's landscape as a new document that has never been saved.
+    pub(super) fn open_imported(&mut self) {
+        let Some(report) = &mut self.tools.import else {
+            return;
+        };
+        let Some(landscape) = report.pending.take() else {
+            return;
+        };
+        let summary = format!(
+            "imported {} systems and {} flows from {}",
+            report.systems,
+            report.flows,
+            report.source.display()
+        );
+        if report.diagnostics.is_empty() {
+            self.tools.import = None;
+        }
+        self.replace_document(*landscape, None);
+        self.history = History::new_unsaved();
+        self.notifications.info(summary);
     }
 }

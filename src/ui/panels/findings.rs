@@ -1,9 +1,10 @@
 //! The findings panel: validation and lint findings of the current revision; clicking one selects and
 //! centres the offending item.
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
-use crate::model::{Finding, Severity};
+use crate::model::Finding;
+use crate::ui::theme::severity_style;
 use crate::ui::view_state::{Item, ViewState};
 
 /// The selectable item a finding is about.
@@ -34,11 +35,7 @@ pub fn findings_ui(findings: &[Finding], view: &mut ViewState, ui: &mut egui::Ui
             ui.weak("No findings");
         }
         for finding in findings {
-            let (symbol, colour) = match finding.severity {
-                Severity::Error => ("⛔", Color32::from_rgb(0xff, 0x6b, 0x6b)),
-                Severity::Warning => ("⚠", Color32::from_rgb(0xf2, 0xb1, 0x34)),
-                Severity::Info => ("ℹ", ui.visuals().weak_text_color()),
-            };
+            let (symbol, colour) = severity_style(finding.severity, ui);
             let text = format!(
                 "{symbol} {} {}: {} [{}]",
                 finding.entity_kind, finding.entity_id, finding.message, finding.code

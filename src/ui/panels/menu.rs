@@ -2,6 +2,7 @@
 
 use egui::Ui;
 
+use crate::export::target::ExportTarget;
 use crate::ui::app::DesignerApp;
 use crate::ui::app::commands::Command;
 use crate::ui::theme::{ColourMode, ThemeChoice};
@@ -15,7 +16,10 @@ pub fn menu_bar_ui(app: &mut DesignerApp, ui: &mut Ui, commands: &mut Vec<Comman
                         shortcut: &str,
                         command: Command,
                         commands: &mut Vec<Command>| {
-                let button = egui::Button::new(label).shortcut_text(shortcut);
+                let mut button = egui::Button::new(label);
+                if !shortcut.is_empty() {
+                    button = button.shortcut_text(shortcut);
+                }
                 if ui.add(button).clicked() {
                     commands.push(command);
                 }
@@ -36,6 +40,22 @@ pub fn menu_bar_ui(app: &mut DesignerApp, ui: &mut Ui, commands: &mut Vec<Comman
             ui.separator();
             item(ui, "Save", "Ctrl+S", Command::Save, commands);
             item(ui, "Save as…", "Ctrl+Shift+S", Command::SaveAs, commands);
+            ui.separator();
+            item(ui, "Import Mermaid…", "", Command::ImportMermaid, commands);
+            ui.menu_button("Export", |ui| {
+                for target in ExportTarget::ALL {
+                    let label = format!("{}…", target.label());
+                    item(ui, &label, "", Command::Export(target), commands);
+                }
+                ui.separator();
+                item(
+                    ui,
+                    "Export again…",
+                    "Ctrl+E",
+                    Command::ExportAgain,
+                    commands,
+                );
+            });
             ui.separator();
             item(ui, "Quit", "", Command::Quit, commands);
         });

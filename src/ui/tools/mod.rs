@@ -1,20 +1,35 @@
-//! Tool windows over the document: the route-through-hub result, the metrics window and the
-//! export dialog. Their state is view state; they change the document only through commands.
+//! Tool windows over the document: the route-through-hub result, the metrics window, the export
+//! dialog and the Mermaid import report. Their state is view state; they change the document
+//! only through commands.
 
+pub mod export_dialog;
+pub mod export_options;
+pub mod export_window;
 pub mod hub_route;
 pub mod hub_window;
+pub mod import_report;
 pub mod metrics_chart;
 pub mod metrics_window;
+
+use crate::export::target::{ExportSettings, ExportTarget};
 
 use super::app::DesignerApp;
 
 /// The state of the tool windows.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct ToolWindows {
     /// The last route-through-hub result, shown while `Some`.
     pub hub: Option<hub_route::HubReport>,
     /// The metrics window.
     pub metrics: metrics_window::MetricsWindow,
+    /// The export dialog, shown while `Some`.
+    pub export: Option<export_dialog::ExportDialog>,
+    /// The target and options of the last export, offered again by the next one (Ctrl+E).
+    pub last_export: Option<(ExportTarget, ExportSettings)>,
+    /// The folder written by the last export: where the folder dialog starts next time.
+    pub last_export_folder: Option<std::path::PathBuf>,
+    /// The Mermaid import report, shown while `Some`.
+    pub import: Option<import_report::ImportReport>,
 }
 
 /// Draws the open tool windows.
@@ -22,4 +37,14 @@ pub fn tools_ui(app: &mut DesignerApp, ctx: &egui::Context) {
     hub_window::hub_window_ui(&mut app.tools.hub, ctx);
     let revision = app.history.revision();
     metrics_window::metrics_window_ui(&mut app.tools.metrics, &app.landscape, revision, ctx);
+    let mut commands = Vec::new();
+    if let Some(dialog) = &mut app.tools.export {
+        export_window::export_window_ui(dialog, &app.landscape, revision, ctx, &mut commands);
+    }
+    if let Some(report) = &app.tools.import {
+        import_report::import_report_ui(report, ctx, &mut commands);
+    }
+    for command in commands {
+        app.push(command);
+    }
 }
