@@ -24,6 +24,7 @@ fn picker(opens: Vec<PathBuf>, folders: Vec<PathBuf>) -> ScriptedPicker {
         opens,
         saves: Vec::new(),
         folders,
+        unavailable: false,
     }
 }
 
@@ -267,4 +268,97 @@ fn a_malformed_diagram_lists_its_errors_by_line_and_opens_only_on_request() {
     assert_eq!(app.landscape.name, "malformed");
     assert_eq!(app.landscape.systems.len(), 3);
     assert!(app.history.has_unsaved_changes());
+}
+
+#[test]
+fn without_a_native_dialog_the_path_is_typed_in_and_the_export_is_written() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let folder = out.path().join("exports");
+    let mut harness = harness_with_picker(
+        seafood(),
+        ScriptedPicker {
+            unavailable: true,
+            ..ScriptedPicker::default()
+        },
+    );
+    open_export(&mut harness, "Mermaid…");
+    harness.get_by_label("Write…").click();
+    settle(&mut harness);
+    assert!(harness.state().path_prompt.is_some(), "the prompt opens");
+    harness.get_by_label("Type a path");
+    harness
+        .get_by_label("Folder to write the export into (created if missing):")
+        .type_text(&folder.display().to_string());
+    settle(&mut harness);
+    harness.get_by_label("OK").click();
+    settle(&mut harness);
+
+    assert!(harness.state().path_prompt.is_none());
+    let expected = export_mermaid(&seafood()).expect("exports");
+    let written = std::fs::read(folder.join(&expected.files[0].path)).expect("written");
+    assert_eq!(written, expected.files[0].contents);
+}
+
+#[test]
+fn without_a_native_dialog_save_as_and_open_take_a_typed_path() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let file = out.path().join("typed.ron");
+    let mut harness = harness_with_picker(
+        seafood(),
+        ScriptedPicker {
+            unavailable: true,
+            ..ScriptedPicker::default()
+        },
+    );
+    ui_support::command_shift_key(&mut harness, Key::S);
+    let prompt = harness.state().path_prompt.clone().expect("prompt");
+    assert_eq!(
+        prompt.text, "seafood-processing.ron",
+        "prefilled with the suggestion"
+    );
+    // A name without .ron or .json is refused before anything is written.
+    let field = "Save the landscape as (.ron or .json):";
+    harness.get_by_label(field).focus();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.step();
+    harness
+        .get_by_label(field)
+        .type_text(&out.path().join("typed.txt").display().to_string());
+    settle(&mut harness);
+    harness.get_by_label_contains("must end in .ron or .json");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.step();
+    harness
+        .get_by_label(field)
+        .type_text(&file.display().to_string());
+    settle(&mut harness);
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    assert_eq!(harness.state().path.as_deref(), Some(file.as_path()));
+    assert!(!harness.state().history.has_unsaved_changes());
+    assert_eq!(
+        switchboard::ui::document_io::load(&file).expect("saved"),
+        seafood()
+    );
+
+    // Open: the typed path of a missing file is refused; the saved file opens.
+    command_key(&mut harness, Key::N);
+    command_key(&mut harness, Key::O);
+    let field = "Path of the landscape to open (.ron or .json):";
+    harness
+        .get_by_label(field)
+        .type_text(&out.path().join("missing.ron").display().to_string());
+    settle(&mut harness);
+    harness.get_by_label_contains("is not a file");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.step();
+    harness
+        .get_by_label(field)
+        .type_text(&file.display().to_string());
+    settle(&mut harness);
+    harness.get_by_label("OK").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().landscape, seafood());
+    assert_eq!(harness.state().path.as_deref(), Some(file.as_path()));
 }

@@ -1,7 +1,7 @@
 //! The eframe designer: canvas, panels, commands, theme and dialogs. The only module that names
 //! egui, eframe or rfd.
 //!
-//! Depends on `model`, `edit`, `file` and `analysis`. Follows architecture.md "One frame of the
+//! Depends on `model`, `edit`, `file`, `analysis`, `sim`, `export` and `import`. Follows architecture.md "One frame of the
 //! app": panels and the canvas read the document and push [`app::commands::Command`]s; the app
 //! applies them through [`crate::edit::History`] after drawing.
 
@@ -13,6 +13,7 @@ pub mod document_io;
 pub mod file_picker;
 pub mod notifications;
 pub mod panels;
+pub mod path_prompt;
 pub mod preferences;
 pub mod simulation;
 pub mod theme;

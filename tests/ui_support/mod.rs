@@ -28,6 +28,7 @@ pub fn harness(
             opens,
             saves,
             folders: Vec::new(),
+            unavailable: false,
         },
     )
 }

@@ -26,6 +26,8 @@ pub enum Command {
     Save,
     /// Ask for a file and save to it.
     SaveAs,
+    /// Save to this file (it becomes the document's file).
+    SaveTo(PathBuf),
     /// Close the window.
     Quit,
     /// Run the command without asking about unsaved changes (the user chose "Discard").
@@ -72,12 +74,16 @@ pub enum Command {
     ExportAgain,
     /// Ask for a folder and write the export dialog's files below it (asks before replacing).
     WriteExport,
+    /// Write the export dialog's files below this chosen folder (asks before replacing).
+    WriteExportInto(PathBuf),
     /// Write the export dialog's files below this folder, replacing existing files.
     WriteExportTo(PathBuf),
     /// Close the export dialog without writing.
     CloseExport,
     /// Pick a Mermaid flowchart and import it (File ▸ Import Mermaid…).
     ImportMermaid,
+    /// Import this Mermaid flowchart.
+    ImportMermaidFrom(PathBuf),
     /// Open the landscape of the import report as a new, unsaved document.
     OpenImported,
     /// Close the import report.

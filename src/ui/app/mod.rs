@@ -14,8 +14,9 @@ use crate::model::{Finding, Landscape};
 use super::autosave::Autosave;
 use super::canvas::Canvas;
 use super::dialogs::Dialog;
-use super::file_picker::{FilePicker, NativePicker};
+use super::file_picker::{FilePicker, NativePicker, Picked};
 use super::notifications::Notifications;
+use super::path_prompt::{PathPrompt, PathPurpose};
 use super::preferences::{Preferences, STORAGE_KEY};
 use super::view_state::ViewState;
 use commands::Command;
@@ -59,6 +60,8 @@ pub struct DesignerApp {
     /// The canvas widget and its cached scene.
     pub canvas: Canvas,
     pub(crate) dialog: Option<Dialog>,
+    /// The path typed in when no native file dialog can be shown.
+    pub path_prompt: Option<PathPrompt>,
     /// The tool windows (route through hub, metrics, export).
     pub tools: super::tools::ToolWindows,
     pub(crate) picker: Box<dyn FilePicker>,
@@ -91,6 +94,7 @@ impl DesignerApp {
             notifications: Notifications::default(),
             canvas: Canvas::default(),
             dialog,
+            path_prompt: None,
             tools: super::tools::ToolWindows::default(),
             picker: options.picker,
             autosave,
@@ -139,6 +143,24 @@ impl DesignerApp {
         format!("{marker}{name}{file} · Switchboard")
     }
 
+    /// The path of a file dialog's answer; when no dialog could be shown, opens the path prompt
+    /// for `purpose` (prefilled with `initial`), whose answer continues the action later.
+    pub(crate) fn picked(
+        &mut self,
+        picked: Picked,
+        purpose: PathPurpose,
+        initial: String,
+    ) -> Option<PathBuf> {
+        match picked {
+            Picked::Path(path) => Some(path),
+            Picked::Cancelled => None,
+            Picked::Unavailable(reason) => {
+                self.path_prompt = Some(PathPrompt::new(purpose, reason, initial));
+                None
+            }
+        }
+    }
+
     /// A new document replaces the current one.
     pub(crate) fn replace_document(&mut self, landscape: Landscape, path: Option<PathBuf>) {
         self.landscape = landscape;
@@ -174,6 +196,9 @@ impl eframe::App for DesignerApp {
         super::panels::frame_ui(self, ui);
         let ctx = ui.ctx().clone();
         self.dialog_ui(&ctx);
+        if let Some(command) = super::path_prompt::path_prompt_ui(&mut self.path_prompt, &ctx) {
+            self.push(command);
+        }
         super::tools::tools_ui(self, &ctx);
         self.notifications.ui(&ctx);
         self.run_pending(&ctx);

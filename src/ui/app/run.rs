@@ -13,6 +13,8 @@ use super::commands::Command;
 use crate::ui::canvas::scene::NodeKind;
 use crate::ui::dialogs::Dialog;
 use crate::ui::document_io;
+use crate::ui::file_picker::FileKind;
+use crate::ui::path_prompt::PathPurpose;
 use crate::ui::view_state::Item;
 
 impl DesignerApp {
@@ -101,6 +103,9 @@ impl DesignerApp {
             Command::SaveAs => {
                 self.save(true);
             }
+            Command::SaveTo(path) => {
+                self.save_to(path);
+            }
             Command::Undo => {
                 self.history.seal();
                 if !self.history.undo(&mut self.landscape) {
@@ -181,9 +186,11 @@ impl DesignerApp {
                 self.open_export(target);
             }
             Command::WriteExport => self.write_export(None),
+            Command::WriteExportInto(folder) => self.write_export_into(folder),
             Command::WriteExportTo(folder) => self.write_export(Some(folder)),
             Command::CloseExport => self.close_export(),
-            Command::ImportMermaid => self.import_mermaid(),
+            Command::ImportMermaid => self.import_mermaid(None),
+            Command::ImportMermaidFrom(path) => self.import_mermaid(Some(path)),
             Command::CloseImportReport => self.tools.import = None,
             Command::SelectItem(item) => {
                 self.view.select_only(item.clone());
@@ -198,10 +205,8 @@ impl DesignerApp {
                 self.replace_document(crate::model::Landscape::default(), None);
             }
             Command::Open => {
-                if let Some(path) = self
-                    .picker
-                    .open(crate::ui::file_picker::FileKind::Landscape)
-                {
+                let picked = self.picker.open(FileKind::Landscape);
+                if let Some(path) = self.picked(picked, PathPurpose::Open, String::new()) {
                     self.open_path(path);
                 }
             }
@@ -245,11 +250,17 @@ impl DesignerApp {
                     self.landscape.name.to_lowercase().replace(' ', "-")
                 )
             };
-            let Some(path) = self.picker.save(&suggested) else {
+            let picked = self.picker.save(&suggested);
+            let Some(path) = self.picked(picked, PathPurpose::SaveAs, suggested) else {
                 return false;
             };
             path
         };
+        self.save_to(path)
+    }
+
+    /// Saves to `path`, which becomes the document's file; returns whether it was saved.
+    pub(crate) fn save_to(&mut self, path: std::path::PathBuf) -> bool {
         match document_io::save(&self.landscape, &path) {
             Ok(()) => {
                 self.history.mark_saved();

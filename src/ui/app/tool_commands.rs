@@ -7,6 +7,7 @@ use super::DesignerApp;
 use crate::edit::History;
 use crate::export::target::{ExportSettings, ExportTarget};
 use crate::ui::file_picker::FileKind;
+use crate::ui::path_prompt::PathPurpose;
 use crate::ui::tools::export_dialog::{ExportDialog, PendingReplace};
 use crate::ui::tools::hub_route;
 use crate::ui::tools::import_report::ImportReport;
@@ -64,9 +65,49 @@ impl DesignerApp {
         }
     }
 
-    /// Writes the export dialog's files below `folder`, or below a folder the user picks. A
-    /// picked folder that already holds some of the files needs "Replace" first.
+    /// Writes the export dialog's files below `folder` (replacing what is there), or asks for a
+    /// folder first.
     pub(super) fn write_export(&mut self, folder: Option<PathBuf>) {
+        let Some(dialog) = &self.tools.export else {
+            return;
+        };
+        if let Some(folder) = folder {
+            self.write_export_now(&folder);
+            return;
+        }
+        let start = self.tools.last_export_folder.clone().or_else(|| {
+            self.path
+                .as_ref()
+                .and_then(|p| p.parent())
+                .map(PathBuf::from)
+        });
+        let title = format!("Export {} into folder", dialog.target.label());
+        let picked = self.picker.folder(&title, start.as_deref());
+        let initial = start.map_or_else(String::new, |p| p.display().to_string());
+        if let Some(folder) = self.picked(picked, PathPurpose::ExportFolder, initial) {
+            self.write_export_into(folder);
+        }
+    }
+
+    /// Writes the export dialog's files below the chosen `folder`; when some of them exist
+    /// there, the dialog asks "Replace" first.
+    pub(super) fn write_export_into(&mut self, folder: PathBuf) {
+        let revision = self.history.revision();
+        let Some(dialog) = &mut self.tools.export else {
+            return;
+        };
+        dialog.refresh(&self.landscape, revision);
+        let existing = dialog.existing_below(&folder);
+        if existing.is_empty() {
+            self.write_export_now(&folder);
+        } else {
+            dialog.pending_replace = Some(PendingReplace { folder, existing });
+        }
+    }
+
+    /// Writes every file of the export dialog below `folder` atomically, unless the exporters
+    /// reported errors; closes the dialog on success.
+    fn write_export_now(&mut self, folder: &std::path::Path) {
         let revision = self.history.revision();
         let Some(dialog) = &mut self.tools.export else {
             return;
@@ -77,31 +118,11 @@ impl DesignerApp {
                 .error("nothing written: the export has errors (listed in the dialog)");
             return;
         }
-        let folder = if let Some(folder) = folder {
-            folder
-        } else {
-            let start = self.tools.last_export_folder.clone().or_else(|| {
-                self.path
-                    .as_ref()
-                    .and_then(|p| p.parent())
-                    .map(PathBuf::from)
-            });
-            let title = format!("Export {} into folder", dialog.target.label());
-            let Some(folder) = self.picker.folder(&title, start.as_deref()) else {
-                return;
-            };
-            let existing = dialog.existing_below(&folder);
-            if !existing.is_empty() {
-                dialog.pending_replace = Some(PendingReplace { folder, existing });
-                return;
-            }
-            folder
-        };
-        match dialog.write_to(&folder) {
+        match dialog.write_to(folder) {
             Ok(count) => {
                 self.notifications
                     .info(format!("wrote {count} file(s) below {}", folder.display()));
-                self.tools.last_export_folder = Some(folder);
+                self.tools.last_export_folder = Some(folder.to_path_buf());
                 self.close_export();
             }
             Err(error) => {
@@ -112,11 +133,18 @@ impl DesignerApp {
         }
     }
 
-    /// Picks a Mermaid file and imports it; the result opens (after the unsaved-changes
-    /// question) unless the importer reported errors, and the report lists every diagnostic.
-    pub(super) fn import_mermaid(&mut self) {
-        let Some(path) = self.picker.open(FileKind::Mermaid) else {
-            return;
+    /// Imports the Mermaid file at `path`, or at a path the user picks. The result opens (after
+    /// the unsaved-changes question) unless the importer reported errors, and the report lists
+    /// every diagnostic.
+    pub(super) fn import_mermaid(&mut self, path: Option<PathBuf>) {
+        let path = if let Some(path) = path {
+            path
+        } else {
+            let picked = self.picker.open(FileKind::Mermaid);
+            let Some(path) = self.picked(picked, PathPurpose::ImportMermaid, String::new()) else {
+                return;
+            };
+            path
         };
         let text = match crate::file::read_text(&path) {
             Ok(text) => text,
