@@ -58,6 +58,28 @@ impl Camera {
         }
     }
 
+    /// The camera showing all of `bounds` inside `viewport` without putting any of it under
+    /// `overlay` (the legend in the bottom-left corner): the drawing moves right of the overlay
+    /// or above it, whichever keeps the larger zoom.
+    pub fn fit_beside(viewport: Rect, bounds: Rect, overlay: Rect) -> Self {
+        let overlay = overlay.intersect(viewport);
+        if overlay.width() <= 0.0 || overlay.height() <= 0.0 {
+            return Self::fit(viewport, bounds);
+        }
+        let right = Rect::from_min_max(Pos2::new(overlay.right(), viewport.top()), viewport.max);
+        let above = Rect::from_min_max(viewport.min, Pos2::new(viewport.right(), overlay.top()));
+        [right, above]
+            .into_iter()
+            .filter(|free| free.width() > 50.0 && free.height() > 50.0)
+            .map(|free| {
+                let mut camera = Self::fit(free, bounds);
+                camera.pan += free.min - viewport.min;
+                camera
+            })
+            .max_by(|a, b| a.zoom.total_cmp(&b.zoom))
+            .unwrap_or_else(|| Self::fit(viewport, bounds))
+    }
+
     /// Centres the canvas point `p` in the viewport, keeping the zoom.
     pub fn centre_on(&mut self, viewport: Rect, p: Pos2) {
         self.pan = viewport.size() / 2.0 - p.to_vec2() * self.zoom;
@@ -88,6 +110,23 @@ mod tests {
         let p = pos2(123.0, -45.0);
         let back = camera.to_canvas(viewport, camera.to_screen(viewport, p));
         assert!((back - p).length() < 1e-3);
+    }
+
+    #[test]
+    fn fit_beside_keeps_the_drawing_off_the_overlay() {
+        let viewport = Rect::from_min_size(pos2(100.0, 50.0), vec2(900.0, 700.0));
+        let overlay = Rect::from_min_max(pos2(110.0, 450.0), pos2(230.0, 740.0));
+        let bounds = Rect::from_min_size(pos2(0.0, 0.0), vec2(800.0, 650.0));
+        let camera = Camera::fit_beside(viewport, bounds, overlay);
+        let drawn = camera.rect_to_screen(viewport, bounds);
+        assert!(viewport.contains_rect(drawn), "{drawn:?}");
+        assert!(!drawn.intersects(overlay), "{drawn:?} under {overlay:?}");
+        // Beside an overlay outside the viewport, it is the plain fit.
+        let away = Rect::from_min_size(pos2(2000.0, 0.0), vec2(10.0, 10.0));
+        assert_eq!(
+            Camera::fit_beside(viewport, bounds, away),
+            Camera::fit(viewport, bounds)
+        );
     }
 
     #[test]

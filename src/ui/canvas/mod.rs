@@ -24,6 +24,9 @@ use camera::Camera;
 use paint::{Highlights, PaintStyle, handle_position, handle_radius, paint_scene};
 use scene::{NodeKind, Scene};
 
+/// The id of the legend's area over the canvas, which fitting keeps the drawing away from.
+pub const LEGEND_AREA: &str = "legend";
+
 /// A gesture in progress.
 #[derive(Debug, Clone)]
 enum Gesture {
@@ -130,8 +133,16 @@ impl Canvas {
         let viewport = response.rect;
         self.viewport = viewport;
         if view.fit_requested {
-            view.camera = Camera::fit(viewport, self.scene.bounds);
-            view.fit_requested = false;
+            // The legend is drawn after the canvas; on the first frame its size is not known
+            // yet, so fit once more on the next frame.
+            let legend = ui.ctx().memory(|m| m.area_rect(egui::Id::new(LEGEND_AREA)));
+            view.camera = if let Some(legend) = legend {
+                Camera::fit_beside(viewport, self.scene.bounds, legend)
+            } else {
+                ui.ctx().request_repaint();
+                Camera::fit(viewport, self.scene.bounds)
+            };
+            view.fit_requested = legend.is_none();
         }
         if let Some(item) = view.centre_on.take() {
             let found = match &item {

@@ -16,7 +16,7 @@ fn swatch(ui: &mut Ui, colour: Color32, text: &str) {
 /// Draws the legend in the canvas's bottom-left corner.
 pub fn legend_ui(landscape: &Landscape, mode: ColourMode, ui: &mut Ui) {
     let rect = ui.max_rect();
-    egui::Area::new(egui::Id::new("legend"))
+    egui::Area::new(egui::Id::new(crate::ui::canvas::LEGEND_AREA))
         .order(egui::Order::Middle)
         .pivot(Align2::LEFT_BOTTOM)
         .fixed_pos(rect.left_bottom() + vec2(10.0, -10.0))
