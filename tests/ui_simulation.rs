@@ -8,7 +8,7 @@ mod ui_support;
 use egui::Key;
 use egui_kittest::kittest::Queryable;
 use switchboard::sim::report::Label;
-use ui_support::{harness, seafood, settle};
+use ui_support::{harness, seafood, settle, wait_for_simulation};
 
 #[test]
 fn friday_night_at_monday_morning_shows_the_stale_systems_and_the_failed_export() {
@@ -16,7 +16,7 @@ fn friday_night_at_monday_morning_shows_the_stale_systems_and_the_failed_export(
     harness.get_by_label("Simulation").click();
     settle(&mut harness);
     harness.get_by_label("Run").click();
-    settle(&mut harness);
+    wait_for_simulation(&mut harness);
     assert_eq!(harness.state().view.simulation.error, None);
     assert!(harness.state().view.simulation.open, "panel open");
     assert_eq!(
@@ -76,7 +76,7 @@ fn arrow_keys_step_the_narrative_and_a_control_row_replays() {
     harness.get_by_label("Simulation").click();
     settle(&mut harness);
     harness.get_by_label("Run").click();
-    settle(&mut harness);
+    wait_for_simulation(&mut harness);
     harness.key_press(Key::ArrowDown);
     settle(&mut harness);
     harness.key_press(Key::ArrowDown);
@@ -89,7 +89,7 @@ fn arrow_keys_step_the_narrative_and_a_control_row_replays() {
     harness
         .get_by_label("+ job-failure alert + team-wms 24x7 on-call")
         .click();
-    settle(&mut harness);
+    wait_for_simulation(&mut harness);
     let sim = &harness.state().view.simulation;
     assert_eq!(
         sim.control.as_deref(),
@@ -104,4 +104,28 @@ fn arrow_keys_step_the_narrative_and_a_control_row_replays() {
             .impacted_minutes,
         0
     );
+}
+
+#[test]
+fn a_run_shows_progress_and_cancel_discards_its_result() {
+    let mut harness = harness(seafood(), vec![], vec![]);
+    harness.get_by_label("Simulation").click();
+    settle(&mut harness);
+    harness.get_by_label("Run").click();
+    harness.step();
+    // The run is on a worker thread; the next frame shows the progress row.
+    assert!(harness.state().view.simulation.pending.is_some());
+    harness.step();
+    harness.get_by_label_contains("Simulating…");
+    // Move onto the button first, as a hand does; then click.
+    harness.get_by_label("Cancel").hover();
+    harness.step();
+    harness.get_by_label("Cancel").click();
+    harness.step();
+    assert!(harness.state().view.simulation.pending.is_none());
+    // The discarded result never arrives.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    settle(&mut harness);
+    assert!(harness.state().view.simulation.outcome.is_none());
+    harness.get_by_label("Run");
 }

@@ -89,3 +89,18 @@ pub fn drag(harness: &mut Harness<'_, DesignerApp>, from: Pos2, to: Pos2) {
     harness.drop_at(to);
     settle(harness);
 }
+
+/// Steps frames until the background simulation has finished (at most about 60 s).
+pub fn wait_for_simulation(harness: &mut Harness<'_, DesignerApp>) {
+    // The click that starts the run is handled in the next frame.
+    harness.step();
+    for _ in 0..6000 {
+        if harness.state().view.simulation.pending.is_none() {
+            settle(harness);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    panic!("the simulation did not finish within 60 s");
+}

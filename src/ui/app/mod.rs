@@ -181,6 +181,7 @@ impl eframe::App for DesignerApp {
         }
         self.read_shortcuts(ctx);
         self.read_dropped_files(ctx);
+        self.view.simulation.poll();
         if ctx.input(|i| i.viewport().close_requested())
             && self.history.has_unsaved_changes()
             && !self.close_confirmed

@@ -3,6 +3,7 @@
 //! log, the control comparison and the narrative. Its state is view state: it never changes the
 //! document.
 
+pub mod background;
 pub mod overlay;
 pub mod panel;
 pub mod run;
@@ -10,6 +11,7 @@ pub mod run;
 use crate::model::time::{DAY_MINUTES, Weekday};
 use crate::model::{Fault, FaultKind, Landscape};
 
+use background::PendingRun;
 use overlay::StateOverlay;
 use run::{AD_HOC_SCENARIO, RunRequest, SimOutcome};
 
@@ -72,6 +74,8 @@ pub struct SimulationView {
     pub ad_hoc_fault: Option<Fault>,
     /// The last run.
     pub outcome: Option<SimOutcome>,
+    /// The run under way, if any.
+    pub pending: Option<PendingRun>,
     /// The document revision the last run used.
     pub outcome_revision: Option<u64>,
     /// The scrubbed minute.
@@ -103,8 +107,9 @@ impl SimulationView {
         self.open = true;
     }
 
-    /// Runs the chosen scenario on the document; errors are kept for the panel.
-    pub fn run(&mut self, landscape: &Landscape, revision: u64) {
+    /// Starts the chosen scenario on the document in the background (replacing a run under
+    /// way); errors are kept for the panel.
+    pub fn run(&mut self, landscape: &Landscape, revision: u64, ctx: &egui::Context) {
         let Some(scenario) = self
             .scenario
             .clone()
@@ -124,7 +129,30 @@ impl SimulationView {
             scenario,
             control: self.control.clone(),
         };
-        match run::run(landscape, &request) {
+        self.pending = Some(PendingRun::start(landscape, request, revision, ctx));
+    }
+
+    /// Takes the result of the run under way when it has finished; returns whether it did.
+    pub fn poll(&mut self) -> bool {
+        let Some(pending) = &self.pending else {
+            return false;
+        };
+        let Some(result) = pending.poll() else {
+            return false;
+        };
+        let revision = pending.revision;
+        self.pending = None;
+        self.finish(result, revision);
+        true
+    }
+
+    /// Drops the run under way; its result is discarded when it arrives.
+    pub fn cancel(&mut self) {
+        self.pending = None;
+    }
+
+    fn finish(&mut self, result: Result<SimOutcome, String>, revision: u64) {
+        match result {
             Ok(outcome) => {
                 let (start, end) = outcome.horizon;
                 if !(start..end).contains(&self.scrub) {
@@ -221,7 +249,10 @@ mod tests {
             open: true,
             ..SimulationView::default()
         };
-        view.run(&landscape, 0);
+        view.run(&landscape, 0, &egui::Context::default());
+        while !view.poll() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
         view.step_narrative(1);
         let first = view.outcome.as_ref().expect("ran").narrative[0].t;
         assert_eq!(view.scrub, first);

@@ -129,12 +129,27 @@ fn pickers_ui(ui: &mut Ui, sim: &mut SimulationView, landscape: &Landscape, revi
             });
         sim.control = control;
     }
-    if ui
+    if let Some(pending) = &sim.pending {
+        let elapsed = pending.elapsed().as_secs_f32();
+        let mut cancel = false;
+        // The button comes first so that it stays put while the elapsed time ticks.
+        ui.horizontal(|ui| {
+            cancel = ui
+                .button("Cancel")
+                .on_hover_text("Stop waiting; the result is discarded")
+                .clicked();
+            ui.spinner();
+            ui.label(format!("Simulating… {elapsed:.1} s"));
+        });
+        if cancel {
+            sim.cancel();
+        }
+    } else if ui
         .button("Run")
         .on_hover_text("Simulate the scenario over the week")
         .clicked()
     {
-        sim.run(landscape, revision);
+        sim.run(landscape, revision, ui.ctx());
     }
 }
 
@@ -416,7 +431,7 @@ fn controls_ui(
         });
     if let Some(name) = replay {
         sim.control = Some(name);
-        sim.run(landscape, revision);
+        sim.run(landscape, revision, ui.ctx());
     }
 }
 
