@@ -43,6 +43,8 @@ pub struct ViewState {
     pub centre_on: Option<Item>,
     /// Focus the inspector's name field on the next frame (F2).
     pub focus_name: bool,
+    /// The system or process being renamed on the canvas (F2, double-click).
+    pub renaming: Option<super::canvas::rename::Renaming>,
     /// Focus the outline filter on the next frame (Ctrl+F).
     pub focus_filter: bool,
     /// The outline's filter text.

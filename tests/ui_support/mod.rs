@@ -38,8 +38,19 @@ pub fn harness_with_picker(
     landscape: Landscape,
     picker: ScriptedPicker,
 ) -> Harness<'static, DesignerApp> {
+    harness_stepping(landscape, picker, 0.25)
+}
+
+/// A designer whose frames advance the clock by `step_dt` seconds (small enough for a double
+/// click to be two frames apart).
+pub fn harness_stepping(
+    landscape: Landscape,
+    picker: ScriptedPicker,
+    step_dt: f32,
+) -> Harness<'static, DesignerApp> {
     let mut harness = Harness::builder()
         .with_size([1500.0, 950.0])
+        .with_step_dt(step_dt)
         .build_eframe(move |_cc| {
             let mut options = StartOptions::new(landscape);
             options.picker = Box::new(picker);

@@ -119,7 +119,17 @@ impl DesignerApp {
             }
             Command::DeleteSelection => self.delete_selection(),
             Command::DeleteItems(items) => self.delete_items(&items),
-            Command::Rename => self.view.focus_name = true,
+            Command::Rename => {
+                // Systems and processes are renamed on the canvas; other items in the inspector.
+                let in_place = self.view.single().and_then(|item| {
+                    crate::ui::canvas::rename::Renaming::start(&self.landscape, item)
+                });
+                if in_place.is_some() {
+                    self.view.renaming = in_place;
+                } else {
+                    self.view.focus_name = true;
+                }
+            }
             Command::Fit => self.view.fit_requested = true,
             Command::AutoLayout => self.auto_layout(),
             Command::SelectAll => {
@@ -312,7 +322,10 @@ impl DesignerApp {
         let edit = Edit::AddSystem(system);
         let description = edit.description();
         if self.apply(&[edit], &description, None) {
-            self.view.select_only(Item::System(id));
+            let item = Item::System(id);
+            // A new system is named right away, on the canvas.
+            self.view.renaming = crate::ui::canvas::rename::Renaming::start(&self.landscape, &item);
+            self.view.select_only(item);
         }
     }
 

@@ -9,6 +9,7 @@
 
 pub mod camera;
 pub mod paint;
+pub mod rename;
 pub mod scene;
 
 use std::collections::HashSet;
@@ -225,11 +226,20 @@ impl Canvas {
             && let Some(p) = pointer
         {
             let canvas_point = view.camera.to_canvas(viewport, p);
-            if Self::node_at(&self.scene, canvas_point).is_none() {
-                commands.push(Command::AddSystem(Some(Position::new(
+            match Self::node_at(&self.scene, canvas_point) {
+                None => commands.push(Command::AddSystem(Some(Position::new(
                     canvas_point.x,
                     canvas_point.y,
-                ))));
+                )))),
+                Some(index) => {
+                    let node = &self.scene.nodes[index];
+                    let item = match node.kind {
+                        NodeKind::System => Item::System(node.id.clone()),
+                        NodeKind::Process => Item::Process(node.id.clone()),
+                    };
+                    view.select_only(item.clone());
+                    view.renaming = rename::Renaming::start(landscape, &item);
+                }
             }
         }
 
@@ -296,6 +306,20 @@ impl Canvas {
             }
             _ => {}
         }
+        let renamed_node = view.renaming.as_ref().and_then(|r| {
+            scene
+                .rect_of(r.kind, &r.id)
+                .map(|rect| view.camera.rect_to_screen(viewport, rect))
+        });
+        let zoom = view.camera.zoom;
+        rename::rename_ui(
+            ui,
+            &mut view.renaming,
+            renamed_node,
+            zoom,
+            landscape,
+            commands,
+        );
         if scene.nodes.is_empty() {
             painter.text(
                 viewport.center(),
