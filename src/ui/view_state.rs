@@ -47,8 +47,8 @@ pub struct ViewState {
     pub renaming: Option<super::canvas::rename::Renaming>,
     /// Focus the outline filter on the next frame (Ctrl+F).
     pub focus_filter: bool,
-    /// The outline's filter text.
-    pub outline_filter: String,
+    /// The outline's filters.
+    pub outline_filter: super::panels::outline_filter::OutlineFilter,
     /// The simulation: chosen scenario, last run, scrubbed minute.
     pub simulation: super::simulation::SimulationView,
 }

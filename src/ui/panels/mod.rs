@@ -6,6 +6,7 @@ pub mod inspector;
 pub mod legend;
 pub mod menu;
 pub mod outline;
+pub mod outline_filter;
 pub mod status_bar;
 
 use egui::Panel;
