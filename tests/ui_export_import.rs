@@ -75,6 +75,11 @@ fn export_mermaid_from_the_menu_writes_the_cli_bytes_into_the_picked_folder() {
     assert_eq!(text.lines().next(), Some("flowchart LR"));
     assert_eq!(files_below(out.path()), vec![file.path.clone()]);
     assert!(harness.state().tools.export.is_none(), "the dialog closes");
+    assert_eq!(
+        harness.state().preferences.last_export_folder.as_deref(),
+        Some(out.path()),
+        "the next export starts in this folder"
+    );
     let shown = &harness.state().notifications.items;
     assert!(
         shown

@@ -1,5 +1,5 @@
 //! Preferences persisted in eframe storage (not in the document): recent files, theme, colour
-//! mode and which panels are shown. Window size is persisted by eframe itself.
+//! mode, which panels are shown and the last export folder. Window size is persisted by eframe itself.
 
 use std::path::PathBuf;
 
@@ -19,6 +19,8 @@ pub struct Preferences {
     pub show_outline: bool,
     pub show_inspector: bool,
     pub show_findings: bool,
+    /// The folder of the last export, where the next export's folder dialog starts.
+    pub last_export_folder: Option<PathBuf>,
 }
 
 impl Default for Preferences {
@@ -30,6 +32,7 @@ impl Default for Preferences {
             show_outline: true,
             show_inspector: true,
             show_findings: true,
+            last_export_folder: None,
         }
     }
 }

@@ -75,7 +75,7 @@ impl DesignerApp {
             self.write_export_now(&folder);
             return;
         }
-        let start = self.tools.last_export_folder.clone().or_else(|| {
+        let start = self.preferences.last_export_folder.clone().or_else(|| {
             self.path
                 .as_ref()
                 .and_then(|p| p.parent())
@@ -122,7 +122,7 @@ impl DesignerApp {
             Ok(count) => {
                 self.notifications
                     .info(format!("wrote {count} file(s) below {}", folder.display()));
-                self.tools.last_export_folder = Some(folder.to_path_buf());
+                self.preferences.last_export_folder = Some(folder.to_path_buf());
                 self.close_export();
             }
             Err(error) => {

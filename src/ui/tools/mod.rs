@@ -26,8 +26,6 @@ pub struct ToolWindows {
     pub export: Option<export_dialog::ExportDialog>,
     /// The target and options of the last export, offered again by the next one (Ctrl+E).
     pub last_export: Option<(ExportTarget, ExportSettings)>,
-    /// The folder written by the last export: where the folder dialog starts next time.
-    pub last_export_folder: Option<std::path::PathBuf>,
     /// The Mermaid import report, shown while `Some`.
     pub import: Option<import_report::ImportReport>,
 }
