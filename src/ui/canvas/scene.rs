@@ -377,6 +377,8 @@ impl Scene {
         }
     }
 
+    /// A spot on (or beside) the line for its label that covers no box and no placed label;
+    /// failing that (a short line between close boxes), the spot covering the least.
     fn place_label(&self, from: Pos2, to: Pos2, size: Vec2, placed: &[Rect]) -> Pos2 {
         let direction = to - from;
         let normal = if direction.length() > f32::EPSILON {
@@ -385,21 +387,33 @@ impl Scene {
             vec2(0.0, 1.0)
         };
         let step = size.y + 2.0;
-        let mut fallback = None;
-        for shift in [0.0, 1.0, -1.0, 2.0, -2.0] {
+        let covered = |rect: Rect| -> f32 {
+            let area = |other: Rect| {
+                let overlap = other.intersect(rect);
+                if overlap.is_positive() {
+                    overlap.area()
+                } else {
+                    0.0
+                }
+            };
+            // Covering a box hides more than covering a label.
+            self.nodes.iter().map(|n| 2.0 * area(n.rect)).sum::<f32>()
+                + placed.iter().map(|p| area(*p)).sum::<f32>()
+        };
+        let mut best: Option<(f32, Pos2)> = None;
+        for shift in [0.0, 1.0, -1.0, 2.0, -2.0, 3.0, -3.0] {
             for t in [0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75] {
                 let at = from + direction * t + normal * (shift * step);
-                let rect = Rect::from_center_size(at, size);
-                if placed.iter().any(|p| p.intersects(rect)) {
-                    continue;
-                }
-                if !self.nodes.iter().any(|n| n.rect.intersects(rect)) {
+                let cost = covered(Rect::from_center_size(at, size));
+                if cost <= 0.0 {
                     return at;
                 }
-                fallback.get_or_insert(at);
+                if best.is_none_or(|(least, _)| cost < least) {
+                    best = Some((cost, at));
+                }
             }
         }
-        fallback.unwrap_or(from + direction * 0.5)
+        best.map_or(from + direction * 0.5, |(_, at)| at)
     }
 }
 
