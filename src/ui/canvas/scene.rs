@@ -211,6 +211,12 @@ impl Scene {
                 *internal_jobs.entry(target).or_default() += 1;
             }
         }
+        let mut monitors: HashMap<&str, usize> = HashMap::new();
+        for monitor in &landscape.monitors {
+            if let Some((system, _)) = monitor.dataset.split_once('.') {
+                *monitors.entry(system).or_default() += 1;
+            }
+        }
         for system in &landscape.systems {
             let title = display(&system.name, &system.id).to_owned();
             let rect = Rect::from_min_size(
@@ -223,10 +229,11 @@ impl Scene {
                 system.kind.as_str()
             };
             let count = system.datasets.len();
-            let subtitle = format!(
-                "{kind} · {count} dataset{}",
-                if count == 1 { "" } else { "s" }
-            );
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            let mut subtitle = format!("{kind} · {count} dataset{}", plural(count));
+            if let Some(&watched) = monitors.get(system.id.as_str()) {
+                subtitle.push_str(&format!(" · {watched} monitor{}", plural(watched)));
+            }
             let badge = internal_jobs
                 .get(system.id.as_str())
                 .map(|&n| format!("⟳ {n} internal job{}", if n == 1 { "" } else { "s" }));
@@ -485,5 +492,33 @@ mod tests {
             .index_of(NodeKind::System, "ERP")
             .expect("present in the test")];
         assert_eq!(erp.badge.as_deref(), Some("⟳ 1 internal job"));
+    }
+
+    #[test]
+    fn a_system_shows_how_many_monitors_watch_its_datasets() {
+        let mut landscape = seafood_example().expect("present in the test");
+        let before = landscape
+            .monitors
+            .iter()
+            .filter(|m| m.dataset.starts_with("ERP."))
+            .count();
+        for (n, dataset) in ["ERP.stock", "ERP.orders"].iter().enumerate() {
+            landscape.monitors.push(crate::model::Monitor {
+                id: format!("m-test-{n}"),
+                dataset: (*dataset).to_owned(),
+                ..crate::model::Monitor::default()
+            });
+        }
+        let scene = Scene::build(&landscape);
+        let subtitle = |id: &str| {
+            let index = scene.index_of(NodeKind::System, id).expect("present");
+            scene.nodes[index].subtitle.clone()
+        };
+        assert_eq!(
+            subtitle("ERP"),
+            format!("ERP · 5 datasets · {} monitors", before + 2)
+        );
+        // A system no monitor watches says nothing about monitors.
+        assert_eq!(subtitle("QMS"), "QMS · 1 dataset");
     }
 }
