@@ -230,10 +230,11 @@ impl Scene {
             };
             let count = system.datasets.len();
             let plural = |n: usize| if n == 1 { "" } else { "s" };
-            let mut subtitle = format!("{kind} · {count} dataset{}", plural(count));
-            if let Some(&watched) = monitors.get(system.id.as_str()) {
-                subtitle.push_str(&format!(" · {watched} monitor{}", plural(watched)));
-            }
+            let watched = monitors
+                .get(system.id.as_str())
+                .map(|&n| format!(" · {n} monitor{}", plural(n)))
+                .unwrap_or_default();
+            let subtitle = format!("{kind} · {count} dataset{}{watched}", plural(count));
             let badge = internal_jobs
                 .get(system.id.as_str())
                 .map(|&n| format!("⟳ {n} internal job{}", if n == 1 { "" } else { "s" }));
