@@ -85,19 +85,24 @@ pub fn estimated_width(text: &str, size: f32) -> f32 {
 }
 
 /// The size of a system box for its title.
-pub fn system_size(title: &str) -> Vec2 {
+pub fn system_size(title: &str, subtitle: &str) -> Vec2 {
     vec2(
-        (estimated_width(title, TITLE_SIZE) + 34.0).clamp(150.0, 260.0),
+        (text_width(title, subtitle) + 34.0).clamp(150.0, 260.0),
         SYSTEM_HEIGHT,
     )
 }
 
-/// The size of a process shape for its title.
-pub fn process_size(title: &str) -> Vec2 {
+/// The size of a process shape for its title and subtitle.
+pub fn process_size(title: &str, subtitle: &str) -> Vec2 {
     vec2(
-        (estimated_width(title, TITLE_SIZE) + 40.0).clamp(150.0, 260.0),
+        (text_width(title, subtitle) + 40.0).clamp(150.0, 260.0),
         PROCESS_HEIGHT,
     )
+}
+
+/// The wider of a node's title and subtitle, in canvas units.
+fn text_width(title: &str, subtitle: &str) -> f32 {
+    estimated_width(title, TITLE_SIZE).max(estimated_width(subtitle, SMALL_SIZE))
 }
 
 fn display<'a>(name: &'a str, id: &'a str) -> &'a str {
@@ -219,10 +224,6 @@ impl Scene {
         }
         for system in &landscape.systems {
             let title = display(&system.name, &system.id).to_owned();
-            let rect = Rect::from_min_size(
-                pos2(system.position.x, system.position.y) + shift(NodeKind::System, &system.id),
-                system_size(&title),
-            );
             let kind = if system.kind.is_empty() {
                 "system"
             } else {
@@ -235,6 +236,10 @@ impl Scene {
                 .map(|&n| format!(" · {n} monitor{}", plural(n)))
                 .unwrap_or_default();
             let subtitle = format!("{kind} · {count} dataset{}{watched}", plural(count));
+            let rect = Rect::from_min_size(
+                pos2(system.position.x, system.position.y) + shift(NodeKind::System, &system.id),
+                system_size(&title, &subtitle),
+            );
             let badge = internal_jobs
                 .get(system.id.as_str())
                 .map(|&n| format!("⟳ {n} internal job{}", if n == 1 { "" } else { "s" }));
@@ -253,16 +258,16 @@ impl Scene {
         }
         for process in &landscape.processes {
             let title = display(&process.name, &process.id).to_owned();
-            let rect = Rect::from_min_size(
-                pos2(process.position.x, process.position.y)
-                    + shift(NodeKind::Process, &process.id),
-                process_size(&title),
-            );
             let subtitle = if process.owner.is_empty() {
                 "process".to_owned()
             } else {
                 format!("process · {}", process.owner)
             };
+            let rect = Rect::from_min_size(
+                pos2(process.position.x, process.position.y)
+                    + shift(NodeKind::Process, &process.id),
+                process_size(&title, &subtitle),
+            );
             let index = scene.push_node(Node {
                 kind: NodeKind::Process,
                 id: process.id.clone(),
