@@ -34,6 +34,15 @@ fn routing_f1_is_one_undoable_step_with_a_before_after_window() {
         harness.state().history.undo_description(),
         Some("Route 1 flow through hub")
     );
+    // The impact is simulated in the background; the window shows a spinner meanwhile.
+    for _ in 0..6000 {
+        if harness.state().tools.hub_impact.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    settle(&mut harness);
     let report = harness
         .state()
         .tools
@@ -42,7 +51,10 @@ fn routing_f1_is_one_undoable_step_with_a_before_after_window() {
         .expect("the window is open");
     assert_eq!(report.summary.converted, vec!["F1".to_owned()]);
     assert_eq!(report.summary.after.flows_via_hub, 1);
-    let (before, after) = report.impact.expect("the scenario simulates");
+    let (before, after) = report
+        .impact
+        .expect("simulated")
+        .expect("the scenario simulates");
     assert!(before.impacted_minutes >= 0 && after.impacted_minutes >= 0);
     harness.get_by_label("Route through hub");
     harness.get_by_label("Operating minutes");

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod autosave;
+pub mod background;
 pub mod canvas;
 pub mod dialogs;
 pub mod document_io;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::DesignerApp;
 use crate::edit::History;
 use crate::export::target::{ExportSettings, ExportTarget};
+use crate::ui::background::Job;
 use crate::ui::file_picker::FileKind;
 use crate::ui::path_prompt::PathPurpose;
 use crate::ui::tools::export_dialog::{ExportDialog, PendingReplace};
@@ -28,7 +29,7 @@ impl DesignerApp {
             .collect();
         let chosen = self.view.simulation.scenario.clone();
         match hub_route::plan(&self.landscape, &selected, chosen.as_deref()) {
-            Ok((command, report)) => {
+            Ok((command, report, job)) => {
                 if let Some(command) = command {
                     self.run(ctx, command);
                 } else {
@@ -36,6 +37,8 @@ impl DesignerApp {
                         .info("no flow could be routed through the hub");
                 }
                 self.tools.hub = Some(report);
+                self.tools.hub_impact =
+                    job.map(|job| Job::spawn("hub impact", ctx, move || job.run()));
             }
             Err(error) => self
                 .notifications

@@ -1,6 +1,6 @@
 //! Routing flows through the hub from the designer: the selected flows (or every eligible one)
 //! become one undoable step, and the result compares connections and the simulated impact of a
-//! scenario before and after.
+//! scenario before and after (simulated in the background: see [`ImpactJob`]).
 
 use crate::analysis::hub::{HubSummary, route_through_hub};
 use crate::edit::Edit;
@@ -24,16 +24,35 @@ pub struct HubReport {
     pub summary: HubSummary,
     /// The scenario simulated, if the document has one.
     pub scenario: Option<String>,
-    /// Impact before and after, or the error of the simulation.
-    pub impact: Result<(Impact, Impact), String>,
+    /// Impact before and after, or the error of the simulation; `None` while it is simulated.
+    pub impact: Option<Result<(Impact, Impact), String>>,
 }
 
-/// The command that converts the flows and the report to show, or an error message.
+/// The two simulations of the impact comparison: the scenario on the landscape before and after.
+#[derive(Debug, Clone)]
+pub struct ImpactJob {
+    pub before: Landscape,
+    pub after: Landscape,
+    pub scenario: String,
+}
+
+impl ImpactJob {
+    /// Simulates both (slow on large landscapes: run it in the background).
+    pub fn run(&self) -> Result<(Impact, Impact), String> {
+        Ok((
+            impact(&self.before, &self.scenario)?,
+            impact(&self.after, &self.scenario)?,
+        ))
+    }
+}
+
+/// The command that converts the flows, the report to show and the impact simulations still to
+/// run, or an error message.
 pub fn plan(
     landscape: &Landscape,
     selected_flows: &[String],
     chosen_scenario: Option<&str>,
-) -> Result<(Option<Command>, HubReport), String> {
+) -> Result<(Option<Command>, HubReport, Option<ImpactJob>), String> {
     let selection = (!selected_flows.is_empty()).then_some(selected_flows);
     let outcome = route_through_hub(landscape, selection).map_err(|e| e.to_string())?;
     let edits: Vec<Edit> = outcome
@@ -59,10 +78,19 @@ pub fn plan(
         .filter(|id| landscape.scenario(id).is_some())
         .map(str::to_owned)
         .or_else(|| landscape.scenarios.first().map(|s| s.id.clone()));
-    let impact = match &scenario {
-        Some(id) => impact(landscape, id)
-            .and_then(|before| impact(&outcome.landscape, id).map(|after| (before, after))),
-        None => Err("the document has no scenario to simulate".to_owned()),
+    let (impact, job) = match &scenario {
+        Some(id) => (
+            None,
+            Some(ImpactJob {
+                before: landscape.clone(),
+                after: outcome.landscape,
+                scenario: id.clone(),
+            }),
+        ),
+        None => (
+            Some(Err("the document has no scenario to simulate".to_owned())),
+            None,
+        ),
     };
     Ok((
         command,
@@ -71,6 +99,7 @@ pub fn plan(
             scenario,
             impact,
         },
+        job,
     ))
 }
 

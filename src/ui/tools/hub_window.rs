@@ -64,7 +64,13 @@ pub fn hub_window_ui(report: &mut Option<HubReport>, ctx: &egui::Context) {
                 });
             ui.separator();
             match (&shown.scenario, &shown.impact) {
-                (Some(scenario), Ok((before, after))) => {
+                (Some(scenario), None) => {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(format!("Simulating scenario {scenario} before and after…"));
+                    });
+                }
+                (Some(scenario), Some(Ok((before, after)))) => {
                     ui.label(format!("Simulated impact of scenario {scenario}"));
                     egui::Grid::new("hub_impact").striped(true).show(ui, |ui| {
                         ui.strong("");
@@ -75,10 +81,10 @@ pub fn hub_window_ui(report: &mut Option<HubReport>, ctx: &egui::Context) {
                         impact_row(ui, "After", after);
                     });
                 }
-                (_, Err(error)) => {
+                (_, Some(Err(error))) => {
                     ui.weak(format!("No simulated impact: {error}"));
                 }
-                (None, Ok(_)) => {}
+                (None, _) => {}
             }
             if ui.button("Close").clicked() {
                 close = true;

@@ -20,6 +20,9 @@ use super::app::DesignerApp;
 pub struct ToolWindows {
     /// The last route-through-hub result, shown while `Some`.
     pub hub: Option<hub_route::HubReport>,
+    /// The impact simulations of that result, while they run.
+    pub hub_impact:
+        Option<crate::ui::background::Job<Result<(hub_route::Impact, hub_route::Impact), String>>>,
     /// The metrics window.
     pub metrics: metrics_window::MetricsWindow,
     /// The export dialog, shown while `Some`.
@@ -32,7 +35,22 @@ pub struct ToolWindows {
 
 /// Draws the open tool windows.
 pub fn tools_ui(app: &mut DesignerApp, ctx: &egui::Context) {
+    if let Some(done) = app
+        .tools
+        .hub_impact
+        .as_ref()
+        .and_then(crate::ui::background::Job::poll)
+    {
+        app.tools.hub_impact = None;
+        if let Some(report) = &mut app.tools.hub {
+            report.impact = Some(done.and_then(|impact| impact));
+        }
+    }
     hub_window::hub_window_ui(&mut app.tools.hub, ctx);
+    if app.tools.hub.is_none() {
+        // Closed: the result of a simulation still running is not wanted.
+        app.tools.hub_impact = None;
+    }
     let revision = app.history.revision();
     metrics_window::metrics_window_ui(&mut app.tools.metrics, &app.landscape, revision, ctx);
     let mut commands = Vec::new();
