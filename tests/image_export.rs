@@ -4,7 +4,9 @@
 mod support_mermaid;
 
 use switchboard::export::drawing::{Scene, draw};
-use switchboard::export::image::{PNG_PATH, PNG_SCALE, SVG_PATH, export_png, export_svg};
+use switchboard::export::image::{
+    PNG_MAX_PIXELS, PNG_MAX_SIDE, PNG_PATH, PNG_SCALE, SVG_PATH, export_png, export_svg, png_scale,
+};
 use switchboard::model::{Dataset, Flow, Landscape, Schedule, System};
 
 fn svg_text(landscape: &Landscape) -> String {
@@ -198,4 +200,61 @@ fn imported_seed_diagram_draws_without_label_overlaps() {
             &png.files[0].contents,
         );
     }
+}
+
+#[test]
+fn png_scale_keeps_small_drawings_sharp_and_large_ones_within_the_limits() {
+    assert_eq!(png_scale(1200.0, 800.0), PNG_SCALE);
+    for (w, h) in [(16_000.0, 5_000.0), (40_000.0, 300.0), (9_000.0, 9_000.0)] {
+        let scale = png_scale(w, h);
+        assert!(scale < PNG_SCALE, "{w}x{h}");
+        assert!(
+            (w * scale) * (h * scale) <= PNG_MAX_PIXELS * 1.001,
+            "{w}x{h}"
+        );
+        assert!(w.max(h) * scale <= PNG_MAX_SIDE + 0.5, "{w}x{h}");
+    }
+}
+
+#[test]
+fn w40_a_drawing_too_wide_for_a_sharp_png_is_scaled_down_with_a_warning() {
+    // Two systems far apart: the drawing is wider than the longest PNG side at full scale.
+    let system = |id: &str, x: f32| System {
+        id: id.to_owned(),
+        name: id.to_owned(),
+        position: switchboard::model::Position::new(x, 0.0),
+        datasets: vec![Dataset {
+            id: "data".to_owned(),
+            source: true,
+            ..Dataset::default()
+        }],
+        ..System::default()
+    };
+    let landscape = Landscape {
+        systems: vec![system("A", 0.0), system("B", 12_000.0)],
+        ..Landscape::default()
+    };
+    let scene = draw(&landscape);
+    assert!(
+        scene.width * PNG_SCALE > PNG_MAX_SIDE,
+        "width {}",
+        scene.width
+    );
+    let output = export_png(&landscape).expect("png");
+    assert_eq!(output.warnings.len(), 1);
+    assert_eq!(output.warnings[0].code, "W40");
+    assert!(
+        output.warnings[0]
+            .message
+            .contains("the SVG keeps every detail")
+    );
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&output.files[0].contents).expect("png");
+    assert!(pixmap.width() as f32 <= PNG_MAX_SIDE, "{}", pixmap.width());
+    // Seafood fits: no warning.
+    assert!(
+        export_png(&support_mermaid::seafood())
+            .expect("png")
+            .warnings
+            .is_empty()
+    );
 }
