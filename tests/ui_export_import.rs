@@ -34,7 +34,28 @@ fn open_export(harness: &mut Harness<'_, DesignerApp>, item: &str) {
     harness.get_by_label("Export ⏵").click();
     settle(harness);
     harness.get_by_label(item).click();
-    settle(harness);
+    wait_for_export(harness);
+}
+
+/// Steps frames until the dialog's background export has finished.
+fn wait_for_export(harness: &mut Harness<'_, DesignerApp>) {
+    harness.step();
+    for _ in 0..6000 {
+        let app = harness.state();
+        let revision = app.history.revision();
+        let done = app
+            .tools
+            .export
+            .as_ref()
+            .is_none_or(|d| d.is_current(revision));
+        if done {
+            settle(harness);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    panic!("the export did not finish within 60 s");
 }
 
 fn files_below(folder: &Path) -> Vec<String> {
@@ -141,7 +162,7 @@ fn an_export_with_errors_cannot_be_written_and_leaves_the_folder_empty() {
     harness.get_by_label("Virtual host").focus();
     settle(&mut harness);
     harness.get_by_label("Virtual host").type_text("###");
-    settle(&mut harness);
+    wait_for_export(&mut harness);
     let dialog = harness.state().tools.export.as_ref().expect("dialog open");
     assert_eq!(dialog.vhost, "###");
     assert_eq!(dialog.bundle.errors.len(), 1);
@@ -195,7 +216,7 @@ fn options_and_target_survive_to_the_next_export_and_ctrl_e_reopens_it() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     harness.step();
     harness.get_by_label("Strimzi cluster").type_text("prod-eu");
-    settle(&mut harness);
+    wait_for_export(&mut harness);
     let yaml = {
         let dialog = harness.state().tools.export.as_ref().expect("open");
         String::from_utf8(dialog.bundle.files[0].contents.clone()).expect("yaml")
@@ -206,6 +227,7 @@ fn options_and_target_survive_to_the_next_export_and_ctrl_e_reopens_it() {
     assert!(harness.state().tools.export.is_none());
 
     command_key(&mut harness, Key::E);
+    wait_for_export(&mut harness);
     let dialog = harness.state().tools.export.as_ref().expect("reopened");
     assert_eq!(dialog.target, ExportTarget::Strimzi);
     assert_eq!(dialog.settings.kafka.cluster, "prod-eu");
@@ -218,7 +240,7 @@ fn png_export_previews_the_picture_and_writes_a_png() {
     open_export(&mut harness, "PNG image…");
     let dialog = harness.state().tools.export.as_ref().expect("open");
     assert!(dialog.picture.is_some(), "{:?}", dialog.picture_error);
-    let size = dialog.picture.as_ref().expect("picture").1.size();
+    let size = dialog.picture.as_ref().expect("picture").size();
     assert!(size[0] > 400 && size[1] > 200, "{size:?}");
     harness.get_by_label("Write…").click();
     settle(&mut harness);

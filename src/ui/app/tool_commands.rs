@@ -95,11 +95,9 @@ impl DesignerApp {
     /// Writes the export dialog's files below the chosen `folder`; when some of them exist
     /// there, the dialog asks "Replace" first.
     pub(super) fn write_export_into(&mut self, folder: PathBuf) {
-        let revision = self.history.revision();
         let Some(dialog) = &mut self.tools.export else {
             return;
         };
-        dialog.refresh(&self.landscape, revision);
         let existing = dialog.existing_below(&folder);
         if existing.is_empty() {
             self.write_export_now(&folder);
@@ -115,7 +113,11 @@ impl DesignerApp {
         let Some(dialog) = &mut self.tools.export else {
             return;
         };
-        dialog.refresh(&self.landscape, revision);
+        if !dialog.is_current(revision) {
+            self.notifications
+                .error("nothing written: the export is being updated; write again when it is done");
+            return;
+        }
         if !dialog.can_write() {
             self.notifications
                 .error("nothing written: the export has errors (listed in the dialog)");

@@ -1,12 +1,20 @@
 //! The state of the export dialog (File ▸ Export ▸ …): the target and options, the exporters'
-//! result for the current document revision, which file is previewed, and the folder waiting
-//! for "Replace" when the write would overwrite files. Drawing is in `export_window`.
+//! result for the current document revision (made in the background, so a large landscape never
+//! freezes the window), which file is previewed, and the folder waiting for "Replace" when the
+//! write would overwrite files. Drawing is in `export_window`.
 
 use std::path::{Path, PathBuf};
 
-use crate::export::image::landscape_raster;
+use crate::export::image::{Raster, landscape_raster};
 use crate::export::target::{ExportBundle, ExportSettings, ExportTarget};
 use crate::model::Landscape;
+use crate::ui::background::Job;
+
+/// What an export was made from: the document revision, the target and the options.
+type ExportKey = (u64, ExportTarget, ExportSettings);
+
+/// What the background job makes: the files, and the picture preview of the image targets.
+type Made = (ExportBundle, Option<Result<Raster, String>>);
 
 /// The longer side of the picture preview, in pixels (well below every GPU's texture limit).
 pub const PREVIEW_MAX_SIDE: u32 = 2048;
@@ -36,9 +44,11 @@ pub struct ExportDialog {
     /// Set when the chosen folder already holds some of the files.
     pub pending_replace: Option<PendingReplace>,
     /// The revision, target and settings `bundle` was made from.
-    exported: Option<(u64, ExportTarget, ExportSettings)>,
-    /// The picture preview of the image targets, made once per revision.
-    pub picture: Option<(u64, egui::TextureHandle)>,
+    exported: Option<ExportKey>,
+    /// The export being made, and what it is made from.
+    job: Option<(ExportKey, Job<Made>)>,
+    /// The picture preview of the image targets.
+    pub picture: Option<egui::TextureHandle>,
     /// Why the picture preview could not be made.
     pub picture_error: Option<String>,
 }
@@ -56,6 +66,7 @@ impl ExportDialog {
             show_source: false,
             pending_replace: None,
             exported: None,
+            job: None,
             picture: None,
             picture_error: None,
         }
@@ -70,27 +81,107 @@ impl ExportDialog {
         }
     }
 
-    /// Runs the exporters again when the document, the target or an option changed since the
-    /// last run. Returns whether it ran.
-    pub fn refresh(&mut self, landscape: &Landscape, revision: u64) -> bool {
-        let settings = self.effective_settings();
-        let key = (revision, self.target, settings);
-        if self.exported.as_ref() == Some(&key) {
-            return false;
+    /// Starts the exporters again (in the background) when the document, the target or an
+    /// option changed since the last export, and takes the result of a finished run.
+    pub fn refresh(&mut self, landscape: &Landscape, revision: u64, ctx: &egui::Context) {
+        let key = (revision, self.target, self.effective_settings());
+        let wanted = self
+            .job
+            .as_ref()
+            .map_or(self.exported.as_ref(), |(k, _)| Some(k));
+        if wanted != Some(&key) {
+            let document = landscape.clone();
+            let (target, settings) = (key.1, key.2.clone());
+            let job = Job::spawn("export", ctx, move || {
+                let bundle = ExportBundle::export(&document, target, &settings);
+                let picture = target
+                    .is_image()
+                    .then(|| landscape_raster(&document, PREVIEW_MAX_SIDE));
+                (bundle, picture)
+            });
+            self.job = Some((key, job));
         }
+        let Some((_, job)) = &self.job else {
+            return;
+        };
+        let Some(made) = job.poll() else {
+            return;
+        };
+        let Some((key, _)) = self.job.take() else {
+            return;
+        };
+        let (bundle, picture) = made.unwrap_or_else(|error| {
+            let failed = ExportBundle {
+                errors: vec![crate::export::Diagnostic {
+                    code: "E30",
+                    flow: None,
+                    line: None,
+                    message: error,
+                }],
+                ..ExportBundle::default()
+            };
+            (failed, None)
+        });
+        self.take(key, bundle, picture, ctx);
+    }
+
+    /// Shows a finished export: keeps the previewed file when it is still there.
+    fn take(
+        &mut self,
+        key: ExportKey,
+        bundle: ExportBundle,
+        picture: Option<Result<Raster, String>>,
+        ctx: &egui::Context,
+    ) {
         let kept_path = self.bundle.files.get(self.selected).map(|f| f.path.clone());
-        self.bundle = ExportBundle::export(landscape, self.target, &key.2);
+        self.bundle = bundle;
         self.selected = kept_path
             .and_then(|path| self.bundle.files.iter().position(|f| f.path == path))
             .unwrap_or(0);
         self.pending_replace = None;
         self.exported = Some(key);
-        true
+        self.picture = None;
+        self.picture_error = None;
+        match picture {
+            Some(Ok(raster)) => {
+                let image = egui::ColorImage::from_rgba_premultiplied(
+                    [raster.width as usize, raster.height as usize],
+                    &raster.rgba_premultiplied,
+                );
+                self.picture =
+                    Some(ctx.load_texture("export-preview", image, egui::TextureOptions::LINEAR));
+            }
+            Some(Err(error)) => self.picture_error = Some(error),
+            None => {}
+        }
     }
 
-    /// Whether the files may be written: the exporters reported no error and made files.
+    /// Whether the files shown were made from the document at `revision` with the dialog's
+    /// target and options.
+    pub fn is_current(&self, revision: u64) -> bool {
+        !self.busy()
+            && self.exported.as_ref() == Some(&(revision, self.target, self.effective_settings()))
+    }
+
+    /// Whether any export has been made yet (there is something to show).
+    pub fn has_result(&self) -> bool {
+        self.exported.is_some()
+    }
+
+    /// Whether an export is being made (the files shown may be out of date).
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// How long the export under way has taken.
+    pub fn busy_for(&self) -> Option<std::time::Duration> {
+        self.job.as_ref().map(|(_, job)| job.elapsed())
+    }
+
+    /// Whether the files may be written: they are up to date, the exporters reported no error
+    /// and made files.
     pub fn can_write(&self) -> bool {
-        self.bundle.errors.is_empty() && !self.bundle.files.is_empty()
+        !self.busy() && self.bundle.errors.is_empty() && !self.bundle.files.is_empty()
     }
 
     /// The files of the bundle that already exist below `folder`.
@@ -106,6 +197,10 @@ impl ExportDialog {
     /// Writes every file atomically below `folder`; the number written, or the first failure.
     pub fn write_to(&self, folder: &Path) -> anyhow::Result<usize> {
         anyhow::ensure!(
+            !self.busy(),
+            "the export is still being made; nothing was written"
+        );
+        anyhow::ensure!(
             self.bundle.errors.is_empty(),
             "the exporters reported {} error(s); nothing was written",
             self.bundle.errors.len()
@@ -114,33 +209,6 @@ impl ExportDialog {
             crate::file::write_below(folder, &file.path, &file.contents, file.secret)?;
         }
         Ok(self.bundle.files.len())
-    }
-
-    /// The picture preview of the image targets for `revision`, made when missing or stale.
-    pub fn picture(
-        &mut self,
-        ctx: &egui::Context,
-        landscape: &Landscape,
-        revision: u64,
-    ) -> Option<&egui::TextureHandle> {
-        let stale = self.picture.as_ref().is_none_or(|(r, _)| *r != revision);
-        if stale {
-            self.picture = None;
-            match landscape_raster(landscape, PREVIEW_MAX_SIDE) {
-                Ok(raster) => {
-                    let image = egui::ColorImage::from_rgba_premultiplied(
-                        [raster.width as usize, raster.height as usize],
-                        &raster.rgba_premultiplied,
-                    );
-                    let texture =
-                        ctx.load_texture("export-preview", image, egui::TextureOptions::LINEAR);
-                    self.picture = Some((revision, texture));
-                    self.picture_error = None;
-                }
-                Err(error) => self.picture_error = Some(error),
-            }
-        }
-        self.picture.as_ref().map(|(_, texture)| texture)
     }
 }
 

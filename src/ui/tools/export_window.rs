@@ -24,7 +24,7 @@ pub fn export_window_ui(
     ctx: &egui::Context,
     commands: &mut Vec<Command>,
 ) {
-    dialog.refresh(landscape, revision);
+    dialog.refresh(landscape, revision, ctx);
     let mut open = true;
     egui::Window::new(format!("Export {}", dialog.target.label()))
         .id(egui::Id::new("export_window"))
@@ -43,11 +43,23 @@ pub fn export_window_ui(
                     export_options_ui(dialog, &default_vhost, ui);
                 });
             ui.separator();
+            if let Some(elapsed) = dialog.busy_for() {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!("Exporting… {:.1} s", elapsed.as_secs_f32()));
+                });
+            }
+            if !dialog.has_result() {
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::CloseExport);
+                }
+                return;
+            }
             diagnostics_ui(dialog, ui, commands);
             ui.separator();
             actions_ui(dialog, ui, commands);
             ui.separator();
-            files_ui(dialog, landscape, revision, ui);
+            files_ui(dialog, ui);
         });
     if !open {
         commands.push(Command::CloseExport);
@@ -159,7 +171,7 @@ fn actions_ui(dialog: &ExportDialog, ui: &mut Ui, commands: &mut Vec<Command>) {
     });
 }
 
-fn files_ui(dialog: &mut ExportDialog, landscape: &Landscape, revision: u64, ui: &mut Ui) {
+fn files_ui(dialog: &mut ExportDialog, ui: &mut Ui) {
     if dialog.bundle.files.is_empty() {
         ui.weak("No files: see the errors above.");
         return;
@@ -183,7 +195,7 @@ fn files_ui(dialog: &mut ExportDialog, landscape: &Landscape, revision: u64, ui:
                 ui.checkbox(&mut dialog.show_source, "Show the SVG source");
             }
             if dialog.target == ExportTarget::Png || !dialog.show_source {
-                picture_ui(dialog, landscape, revision, ui);
+                picture_ui(dialog, ui);
                 return;
             }
         }
@@ -204,16 +216,14 @@ fn files_ui(dialog: &mut ExportDialog, landscape: &Landscape, revision: u64, ui:
     });
 }
 
-fn picture_ui(dialog: &mut ExportDialog, landscape: &Landscape, revision: u64, ui: &mut Ui) {
-    let ctx = ui.ctx().clone();
-    if let Some(texture) = dialog.picture(&ctx, landscape, revision) {
-        let texture = texture.clone();
+fn picture_ui(dialog: &ExportDialog, ui: &mut Ui) {
+    if let Some(texture) = &dialog.picture {
         egui::ScrollArea::both()
             .id_salt("export_picture")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let width = ui.available_width();
-                ui.add(egui::Image::new(&texture).max_width(width));
+                ui.add(egui::Image::new(texture).max_width(width));
             });
     } else if let Some(error) = &dialog.picture_error {
         let (_, colour) = severity_style(Severity::Error, ui);
