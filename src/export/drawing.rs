@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 use crate::analysis::layout::layered_positions;
 use crate::model::{Flow, Landscape, Position};
 
+use super::rect_grid::RectGrid;
 use super::schedule_text::schedule_text;
 use super::text_metrics::{ellipsize, text_width, wrap};
 
@@ -45,6 +46,8 @@ const BADGE_GAP: f32 = 4.0;
 pub const BADGE_ICON: f32 = 16.0;
 const LABEL_HEIGHT: f32 = 20.0;
 const LABEL_PADDING: f32 = 7.0;
+/// The cell size of the grids that find nearby boxes and labels (a little over a box's width).
+const GRID_CELL: f32 = 256.0;
 const SPREAD: f32 = 30.0;
 const TITLE_SIZE: f32 = 20.0;
 const TITLE_HEIGHT: f32 = 40.0;
@@ -514,6 +517,10 @@ fn route_arrows(landscape: &Landscape, box_of: &BTreeMap<&str, Rect>) -> Vec<Arr
                 .push((flow, source, target.to_owned()));
         }
     }
+    // Every box grown by the clearance the curves keep, indexed in `box_of` order.
+    let index_of: BTreeMap<&str, usize> =
+        box_of.keys().enumerate().map(|(i, id)| (*id, i)).collect();
+    let boxes = RectGrid::with(box_of.values().map(|rect| grow(rect, 10.0)), GRID_CELL);
     let mut arrows = Vec::new();
     for ((first, second), mut members) in groups {
         let (Some(a), Some(b)) = (box_of.get(first.as_str()), box_of.get(second.as_str())) else {
@@ -528,7 +535,8 @@ fn route_arrows(landscape: &Landscape, box_of: &BTreeMap<&str, Rect>) -> Vec<Arr
             x: -(cb.y - ca.y) / length,
             y: (cb.x - ca.x) / length,
         };
-        let bend = clear_bend(a, b, normal, box_of, (&first, &second));
+        let ends = (index_of[first.as_str()], index_of[second.as_str()]);
+        let bend = clear_bend(a, b, normal, &boxes, ends);
         let count = members.len() as f32;
         for (index, (flow, source, target)) in members.into_iter().enumerate() {
             let offset = (index as f32 - (count - 1.0) / 2.0) * SPREAD;
@@ -580,24 +588,14 @@ fn route_arrows(landscape: &Landscape, box_of: &BTreeMap<&str, Rect>) -> Vec<Arr
 /// How far (along `normal`) the arrows between boxes `a` and `b` bow out so that their curve
 /// crosses no other system box; 0 when the straight line is clear. Tries growing bends on
 /// alternating sides and keeps the one crossing the fewest boxes.
-fn clear_bend(
-    a: &Rect,
-    b: &Rect,
-    normal: Point,
-    box_of: &BTreeMap<&str, Rect>,
-    ends: (&str, &str),
-) -> f32 {
+fn clear_bend(a: &Rect, b: &Rect, normal: Point, boxes: &RectGrid, ends: (usize, usize)) -> f32 {
     const BENDS: [f32; 11] = [
         0.0, 60.0, -60.0, 120.0, -120.0, 180.0, -180.0, 240.0, -240.0, 300.0, -300.0,
     ];
-    let others: Vec<Rect> = box_of
-        .iter()
-        .filter(|(id, _)| **id != ends.0 && **id != ends.1)
-        .map(|(_, rect)| grow(rect, 10.0))
-        .collect();
-    if others.is_empty() {
+    if boxes.len() <= 2 {
         return 0.0;
     }
+    let other = |i: usize| i != ends.0 && i != ends.1;
     let start = clip(a, b.center());
     let end = clip(b, a.center());
     let mut best = (usize::MAX, 0.0);
@@ -621,7 +619,7 @@ fn clear_bend(
         };
         let hits = (1..20)
             .map(|i| curve_point(&probe, i as f32 / 20.0))
-            .filter(|p| others.iter().any(|r| r.contains(*p)))
+            .filter(|p| boxes.containing(*p).into_iter().any(other))
             .count();
         if hits < best.0 {
             best = (hits, bend);
@@ -647,7 +645,8 @@ pub fn curve_point(arrow: &Arrow, t: f32) -> Point {
 fn place_labels(arrows: &mut [Arrow], obstacles: &[Rect]) {
     const POSITIONS: [f32; 9] = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
     const SHIFTS: [f32; 5] = [0.0, -14.0, 14.0, -28.0, 28.0];
-    let mut placed: Vec<Rect> = Vec::new();
+    let obstacles = RectGrid::with(obstacles.iter().map(|o| grow(o, 4.0)), GRID_CELL);
+    let mut placed = RectGrid::new(GRID_CELL);
     for arrow in arrows.iter_mut() {
         let (w, h) = (arrow.label.rect.w, arrow.label.rect.h);
         let mut best: Option<(f32, Rect)> = None;
@@ -660,10 +659,17 @@ fn place_labels(arrows: &mut [Arrow], obstacles: &[Rect]) {
                     w,
                     h,
                 };
+                // Only nearby rectangles can overlap; the others would add exact zeros.
                 let cost: f32 = obstacles
-                    .iter()
-                    .map(|o| rect.overlap_area(&grow(o, 4.0)))
-                    .chain(placed.iter().map(|o| rect.overlap_area(&grow(o, 3.0))))
+                    .near(&rect)
+                    .into_iter()
+                    .map(|i| rect.overlap_area(&obstacles.rect(i)))
+                    .chain(
+                        placed
+                            .near(&rect)
+                            .into_iter()
+                            .map(|i| rect.overlap_area(&placed.rect(i))),
+                    )
                     .sum();
                 if best.as_ref().is_none_or(|(c, _)| cost < *c) {
                     best = Some((cost, rect));
@@ -675,7 +681,7 @@ fn place_labels(arrows: &mut [Arrow], obstacles: &[Rect]) {
         }
         if let Some((_, rect)) = best {
             arrow.label.rect = rect;
-            placed.push(rect);
+            placed.push(grow(&rect, 3.0));
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod options;
 pub mod output;
 pub mod plan;
 pub mod rabbitmq;
+pub mod rect_grid;
 pub mod schedule_text;
 pub mod secret;
 pub mod strimzi;
