@@ -134,6 +134,18 @@ fn rabbitmq_dialog_lists_the_warnings_previews_and_writes_every_file() {
     let first = String::from_utf8(expected.files[0].contents.clone()).expect("text");
     harness.get_by_value(&first);
 
+    // "Copy" puts the whole previewed file on the clipboard.
+    harness.get_by_label("Copy").click();
+    harness.step();
+    let copied = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .any(|c| matches!(c, egui::OutputCommand::CopyText(text) if *text == first));
+    assert!(copied, "the file's text was copied");
+    settle(&mut harness);
+
     // Clicking a warning selects its flow on the canvas.
     harness.get_by_label_contains("W01 flow F1").click();
     settle(&mut harness);

@@ -202,6 +202,14 @@ fn files_ui(dialog: &mut ExportDialog, ui: &mut Ui) {
         let Some(file) = dialog.bundle.files.get(dialog.selected) else {
             return;
         };
+        if let Ok(whole) = std::str::from_utf8(&file.contents)
+            && ui
+                .button("Copy")
+                .on_hover_text("Copy the whole file to the clipboard")
+                .clicked()
+        {
+            ui.ctx().copy_text(whole.to_owned());
+        }
         let text = preview_text(&file.contents);
         egui::ScrollArea::both()
             .id_salt("export_preview")
