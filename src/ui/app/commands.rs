@@ -42,6 +42,8 @@ pub enum Command {
     Rename,
     /// Fit the landscape into the canvas (F).
     Fit,
+    /// Show the keyboard shortcuts (F1).
+    ShowShortcuts,
     /// Lay out the unpinned nodes left to right along the data flow.
     AutoLayout,
     SelectAll,

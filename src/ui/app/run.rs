@@ -44,6 +44,7 @@ impl DesignerApp {
             (Key::Delete, Command::DeleteSelection),
             (Key::F2, Command::Rename),
             (Key::F, Command::Fit),
+            (Key::F1, Command::ShowShortcuts),
         ];
         for (key, command) in plain {
             if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
@@ -131,6 +132,7 @@ impl DesignerApp {
                 }
             }
             Command::Fit => self.view.fit_requested = true,
+            Command::ShowShortcuts => self.tools.help.shortcuts = true,
             Command::AutoLayout => self.auto_layout(),
             Command::SelectAll => {
                 self.view.selection = self

@@ -1,4 +1,4 @@
-//! The menu bar (File, Edit, View) and the toolbar.
+//! The menu bar (File, Edit, View, Help) and the toolbar.
 
 use egui::Ui;
 
@@ -148,6 +148,17 @@ pub fn menu_bar_ui(app: &mut DesignerApp, ui: &mut Ui, commands: &mut Vec<Comman
                 .clicked()
             {
                 commands.push(Command::SetTheme(ThemeChoice::Light));
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui
+                .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
+                .clicked()
+            {
+                app.tools.help.shortcuts = true;
+            }
+            if ui.button("About Switchboard").clicked() {
+                app.tools.help.about = true;
             }
         });
     });

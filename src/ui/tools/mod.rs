@@ -5,6 +5,7 @@
 pub mod export_dialog;
 pub mod export_options;
 pub mod export_window;
+pub mod help_window;
 pub mod hub_route;
 pub mod hub_window;
 pub mod import_report;
@@ -31,6 +32,8 @@ pub struct ToolWindows {
     pub last_export: Option<(ExportTarget, ExportSettings)>,
     /// The Mermaid import report, shown while `Some`.
     pub import: Option<import_report::ImportReport>,
+    /// Help ▸ Keyboard shortcuts and Help ▸ About.
+    pub help: help_window::HelpWindows,
 }
 
 /// Draws the open tool windows.
@@ -47,6 +50,7 @@ pub fn tools_ui(app: &mut DesignerApp, ctx: &egui::Context) {
         }
     }
     hub_window::hub_window_ui(&mut app.tools.hub, ctx);
+    help_window::help_windows_ui(&mut app.tools.help, ctx);
     if app.tools.hub.is_none() {
         // Closed: the result of a simulation still running is not wanted.
         app.tools.hub_impact = None;
