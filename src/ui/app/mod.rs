@@ -111,12 +111,14 @@ impl DesignerApp {
         self.pending.push(command);
     }
 
-    /// The validation and lint findings of the current revision (validation first).
+    /// The validation and lint findings of the current revision, errors first.
     pub fn findings(&mut self) -> &[Finding] {
         let revision = self.history.revision();
         if self.findings.0 != Some(revision) {
             let mut all = crate::model::validate(&self.landscape);
             all.extend(crate::analysis::lint::lint(&self.landscape));
+            // Errors first, then warnings, then notes; each kind in its rules' order.
+            all.sort_by_key(|finding| std::cmp::Reverse(finding.severity));
             self.findings = (Some(revision), all);
         }
         &self.findings.1

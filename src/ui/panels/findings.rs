@@ -7,6 +7,10 @@ use crate::model::Finding;
 use crate::ui::theme::severity_style;
 use crate::ui::view_state::{Item, ViewState};
 
+/// How many findings the panel lists (errors first); the rest are counted, so that a landscape
+/// with thousands of findings still draws quickly.
+const MAX_LISTED: usize = 500;
+
 /// The selectable item a finding is about.
 pub fn item_of(finding: &Finding) -> Option<Item> {
     let id = finding.entity_id.clone();
@@ -34,7 +38,7 @@ pub fn findings_ui(findings: &[Finding], view: &mut ViewState, ui: &mut egui::Ui
         if findings.is_empty() {
             ui.weak("No findings");
         }
-        for finding in findings {
+        for finding in findings.iter().take(MAX_LISTED) {
             let (symbol, colour) = severity_style(finding.severity, ui);
             let text = format!(
                 "{symbol} {} {}: {} [{}]",
@@ -46,6 +50,12 @@ pub fn findings_ui(findings: &[Finding], view: &mut ViewState, ui: &mut egui::Ui
                 view.select_only(item.clone());
                 view.centre_on = Some(item);
             }
+        }
+        if findings.len() > MAX_LISTED {
+            ui.weak(format!(
+                "… and {} more: switchboard check FILE lists them all",
+                findings.len() - MAX_LISTED
+            ));
         }
     });
 }

@@ -66,6 +66,9 @@ pub fn export_window_ui(
     }
 }
 
+/// How many errors and warnings the dialog lists; the rest are counted.
+const MAX_LISTED: usize = 200;
+
 fn target_picker(dialog: &mut ExportDialog, ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Export");
@@ -107,7 +110,7 @@ fn diagnostics_ui(dialog: &ExportDialog, ui: &mut Ui, commands: &mut Vec<Command
                 .iter()
                 .map(|d| (Severity::Error, d))
                 .chain(bundle.warnings.iter().map(|d| (Severity::Warning, d)));
-            for (severity, diagnostic) in listed {
+            for (severity, diagnostic) in listed.take(MAX_LISTED) {
                 let (symbol, colour) = severity_style(severity, ui);
                 let text = RichText::new(format!(
                     "{symbol} {} {}",
@@ -121,6 +124,13 @@ fn diagnostics_ui(dialog: &ExportDialog, ui: &mut Ui, commands: &mut Vec<Command
                 } else {
                     ui.label(text);
                 }
+            }
+            let total = bundle.errors.len() + bundle.warnings.len();
+            if total > MAX_LISTED {
+                ui.weak(format!(
+                    "… and {} more (switchboard export prints them all)",
+                    total - MAX_LISTED
+                ));
             }
         });
 }
@@ -180,10 +190,14 @@ fn files_ui(dialog: &mut ExportDialog, ui: &mut Ui) {
         .resizable(true)
         .default_size(270.0)
         .show(ui, |ui| {
+            // Only the visible rows are laid out: an export can hold thousands of files.
+            let row_height = ui.spacing().interact_size.y;
+            let count = dialog.bundle.files.len();
             egui::ScrollArea::vertical()
                 .id_salt("export_file_list")
-                .show(ui, |ui| {
-                    for (index, file) in dialog.bundle.files.iter().enumerate() {
+                .show_rows(ui, row_height, count, |ui, rows| {
+                    for index in rows {
+                        let file = &dialog.bundle.files[index];
                         let label = format!("{}  ({})", file.path, human_size(file.contents.len()));
                         ui.selectable_value(&mut dialog.selected, index, label);
                     }
