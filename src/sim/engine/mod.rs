@@ -212,7 +212,7 @@ impl<'m> Engine<'m> {
             proc_loc: locate(&procs),
             sim_procs: procs,
             nom: HashMap::new(),
-            q: Queue::default(),
+            q: Queue::for_flows(nf),
             events: 0,
             signals: Vec::new(),
             errors: Vec::new(),
