@@ -81,15 +81,25 @@ impl ExportDialog {
         }
     }
 
-    /// Starts the exporters again (in the background) when the document, the target or an
-    /// option changed since the last export, and takes the result of a finished run.
+    /// Takes the result of a finished export, and starts the exporters again (in the
+    /// background) when the document, the target or an option changed since the last export.
+    /// At most one export runs at a time: typing into an option while a large landscape exports
+    /// queues one more run, not one per keystroke.
     pub fn refresh(&mut self, landscape: &Landscape, revision: u64, ctx: &egui::Context) {
         let key = (revision, self.target, self.effective_settings());
-        let wanted = self
-            .job
-            .as_ref()
-            .map_or(self.exported.as_ref(), |(k, _)| Some(k));
-        if wanted != Some(&key) {
+        if let Some((_, job)) = &self.job {
+            let Some(made) = job.poll() else {
+                return;
+            };
+            if let Some((made_from, _)) = self.job.take() {
+                // A result for an older key is dropped; the current key is exported below.
+                if made_from == key {
+                    let (bundle, picture) = made.unwrap_or_else(|error| (failed(error), None));
+                    self.take(made_from, bundle, picture, ctx);
+                }
+            }
+        }
+        if self.exported.as_ref() != Some(&key) {
             let document = landscape.clone();
             let (target, settings) = (key.1, key.2.clone());
             let job = Job::spawn("export", ctx, move || {
@@ -101,28 +111,6 @@ impl ExportDialog {
             });
             self.job = Some((key, job));
         }
-        let Some((_, job)) = &self.job else {
-            return;
-        };
-        let Some(made) = job.poll() else {
-            return;
-        };
-        let Some((key, _)) = self.job.take() else {
-            return;
-        };
-        let (bundle, picture) = made.unwrap_or_else(|error| {
-            let failed = ExportBundle {
-                errors: vec![crate::export::Diagnostic {
-                    code: "E30",
-                    flow: None,
-                    line: None,
-                    message: error,
-                }],
-                ..ExportBundle::default()
-            };
-            (failed, None)
-        });
-        self.take(key, bundle, picture, ctx);
     }
 
     /// Shows a finished export: keeps the previewed file when it is still there.
@@ -209,6 +197,19 @@ impl ExportDialog {
             crate::file::write_below(folder, &file.path, &file.contents, file.secret)?;
         }
         Ok(self.bundle.files.len())
+    }
+}
+
+/// The bundle shown when the export itself failed (its worker stopped).
+fn failed(error: String) -> ExportBundle {
+    ExportBundle {
+        errors: vec![crate::export::Diagnostic {
+            code: "E30",
+            flow: None,
+            line: None,
+            message: error,
+        }],
+        ..ExportBundle::default()
     }
 }
 
