@@ -8,20 +8,9 @@ use egui::Key;
 use egui_kittest::kittest::Queryable;
 use switchboard::ui::document_io;
 use switchboard::ui::view_state::Item;
-use ui_support::{command_key, command_shift_key, drag, harness, seafood, settle, system_centre};
-
-fn type_into(
-    harness: &mut egui_kittest::Harness<'_, switchboard::ui::DesignerApp>,
-    label: &str,
-    text: &str,
-) {
-    harness.get_by_label(label).focus();
-    settle(harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    harness.step();
-    harness.get_by_label(label).type_text(text);
-    settle(harness);
-}
+use ui_support::{
+    command_key, command_shift_key, drag, harness, seafood, settle, system_centre, type_into,
+};
 
 #[test]
 fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {

@@ -17,7 +17,9 @@ use switchboard::export::target::{ExportBundle, ExportSettings, ExportTarget};
 use switchboard::model::Severity;
 use switchboard::ui::DesignerApp;
 use switchboard::ui::file_picker::ScriptedPicker;
-use ui_support::{command_key, harness_with_picker, seafood, settle};
+use ui_support::{
+    command_key, harness_with_picker, seafood, select_all_then_type, settle, type_into,
+};
 
 fn picker(opens: Vec<PathBuf>, folders: Vec<PathBuf>) -> ScriptedPicker {
     ScriptedPicker {
@@ -223,11 +225,7 @@ fn existing_files_are_replaced_only_after_replace() {
 fn options_and_target_survive_to_the_next_export_and_ctrl_e_reopens_it() {
     let mut harness = harness_with_picker(seafood(), picker(vec![], vec![]));
     open_export(&mut harness, "Strimzi KafkaTopics…");
-    harness.get_by_label("Strimzi cluster").focus();
-    settle(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    harness.step();
-    harness.get_by_label("Strimzi cluster").type_text("prod-eu");
+    type_into(&mut harness, "Strimzi cluster", "prod-eu");
     wait_for_export(&mut harness);
     let yaml = {
         let dialog = harness.state().tools.export.as_ref().expect("open");
@@ -359,19 +357,10 @@ fn without_a_native_dialog_save_as_and_open_take_a_typed_path() {
     let field = "Save the landscape as (.ron or .json):";
     harness.get_by_label(field).focus();
     settle(&mut harness);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    harness.step();
-    harness
-        .get_by_label(field)
-        .type_text(&out.path().join("typed.txt").display().to_string());
-    settle(&mut harness);
+    let typed_txt = out.path().join("typed.txt").display().to_string();
+    select_all_then_type(&mut harness, field, &typed_txt);
     harness.get_by_label_contains("must end in .ron or .json");
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    harness.step();
-    harness
-        .get_by_label(field)
-        .type_text(&file.display().to_string());
-    settle(&mut harness);
+    select_all_then_type(&mut harness, field, &file.display().to_string());
     harness.key_press(Key::Enter);
     settle(&mut harness);
     assert_eq!(harness.state().path.as_deref(), Some(file.as_path()));
@@ -390,12 +379,7 @@ fn without_a_native_dialog_save_as_and_open_take_a_typed_path() {
         .type_text(&out.path().join("missing.ron").display().to_string());
     settle(&mut harness);
     harness.get_by_label_contains("is not a file");
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    harness.step();
-    harness
-        .get_by_label(field)
-        .type_text(&file.display().to_string());
-    settle(&mut harness);
+    select_all_then_type(&mut harness, field, &file.display().to_string());
     harness.get_by_label("OK").click();
     settle(&mut harness);
     assert_eq!(harness.state().landscape, seafood());

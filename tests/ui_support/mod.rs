@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use switchboard::model::Landscape;
 use switchboard::ui::file_picker::ScriptedPicker;
 use switchboard::ui::{DesignerApp, StartOptions, document_io};
@@ -114,4 +115,19 @@ pub fn wait_for_simulation(harness: &mut Harness<'_, DesignerApp>) {
         harness.step();
     }
     panic!("the simulation did not finish within 60 s");
+}
+
+/// Focuses the field labelled `label`, selects its text and types `text` over it.
+pub fn type_into(harness: &mut Harness<'_, DesignerApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    settle(harness);
+    select_all_then_type(harness, label, text);
+}
+
+/// Selects the text of the focused field labelled `label` and types `text` over it.
+pub fn select_all_then_type(harness: &mut Harness<'_, DesignerApp>, label: &str, text: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.step();
+    harness.get_by_label(label).type_text(text);
+    settle(harness);
 }
