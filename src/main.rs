@@ -15,7 +15,14 @@ fn main() -> ExitCode {
 
 #[cfg(feature = "gui")]
 fn open_designer(file: Option<&std::path::Path>) -> ExitCode {
-    switchboard::ui::run_designer(file)
+    match switchboard::ui::run_designer(file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // The file errors already name their cause; the chain would repeat it.
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 #[cfg(not(feature = "gui"))]

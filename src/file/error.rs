@@ -44,13 +44,13 @@ pub enum FileError {
     /// The extension names no known encoding.
     #[error("{origin}: unknown file type; use a .ron or .json file")]
     UnknownExtension { origin: String },
-    /// A file-system operation failed.
-    #[error("{origin}: cannot {action}: {source}")]
+    /// A file-system operation failed. The I/O error is part of the message, not a separate
+    /// cause, so that a report of the whole error chain names it once.
+    #[error("{origin}: cannot {action}: {cause}")]
     Io {
         origin: String,
         action: &'static str,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The document could not be encoded (should not happen for a valid model).
     #[error("cannot encode the document: {0}")]

@@ -52,7 +52,7 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     let io = |action, source| FileError::Io {
         origin: origin.clone(),
         action,
-        source,
+        cause: source,
     };
     let size = fs::metadata(path)
         .map_err(|e| io("read the file", e))?
@@ -110,7 +110,7 @@ pub fn write_atomically_as(
     let io = |action, source| FileError::Io {
         origin: origin.clone(),
         action,
-        source,
+        cause: source,
     };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -181,7 +181,7 @@ pub fn write_below(
         fs::create_dir_all(folder).map_err(|source| FileError::Io {
             origin: folder.display().to_string(),
             action: "create the folder",
-            source,
+            cause: source,
         })?;
     }
     write_atomically_as(&target, bytes, false, private)?;
@@ -197,7 +197,7 @@ pub fn path_below(out: &Path, relative: &str) -> Result<PathBuf, FileError> {
         return Err(FileError::Io {
             origin: relative.to_owned(),
             action: "place the generated file",
-            source: std::io::Error::new(
+            cause: std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
                 "the path must be relative and stay below the output folder",
             ),

@@ -23,30 +23,18 @@ pub mod view_state;
 mod widgets;
 
 use std::path::Path;
-use std::process::ExitCode;
 
 pub use app::{DesignerApp, StartOptions};
 
 /// The eframe app id (names the storage and autosave folder).
 pub const APP_ID: &str = "switchboard";
 
-/// Opens the designer window on `file`, or on the bundled seafood example.
-pub fn run_designer(file: Option<&Path>) -> ExitCode {
+/// Opens the designer window on `file`, or on the bundled seafood example, and returns when
+/// it closes. The error (an unreadable file, no display) is for the caller to report.
+pub fn run_designer(file: Option<&Path>) -> anyhow::Result<()> {
     let (landscape, path) = match file {
-        Some(path) => match document_io::load(path) {
-            Ok(landscape) => (landscape, Some(path.to_path_buf())),
-            Err(error) => {
-                eprintln!("error: {error:#}");
-                return ExitCode::from(2);
-            }
-        },
-        None => match document_io::seafood_example() {
-            Ok(landscape) => (landscape, None),
-            Err(error) => {
-                eprintln!("error: {error:#}");
-                return ExitCode::from(2);
-            }
-        },
+        Some(path) => (document_io::load(path)?, Some(path.to_path_buf())),
+        None => (document_io::seafood_example()?, None),
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -66,11 +54,5 @@ pub fn run_designer(file: Option<&Path>) -> ExitCode {
             Ok(Box::new(DesignerApp::new(start, cc.storage)))
         }),
     );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("error: the designer window could not be opened: {error}");
-            ExitCode::from(2)
-        }
-    }
+    result.map_err(|error| anyhow::anyhow!("the designer window could not be opened: {error}"))
 }
