@@ -39,6 +39,9 @@ pub struct ExportDialog {
     pub bundle: ExportBundle,
     /// Which file of the bundle is previewed.
     pub selected: usize,
+    /// The preview text of the selected file, made once per file and export (up to
+    /// `PREVIEW_MAX_BYTES`, so not on every frame).
+    preview: Option<(usize, String)>,
     /// SVG: show the source text instead of the picture.
     pub show_source: bool,
     /// Set when the chosen folder already holds some of the files.
@@ -63,6 +66,7 @@ impl ExportDialog {
             settings,
             bundle: ExportBundle::default(),
             selected: 0,
+            preview: None,
             show_source: false,
             pending_replace: None,
             exported: None,
@@ -127,6 +131,7 @@ impl ExportDialog {
             .and_then(|path| self.bundle.files.iter().position(|f| f.path == path))
             .unwrap_or(0);
         self.pending_replace = None;
+        self.preview = None;
         self.exported = Some(key);
         self.picture = None;
         self.picture_error = None;
@@ -149,6 +154,20 @@ impl ExportDialog {
     pub fn is_current(&self, revision: u64) -> bool {
         !self.busy()
             && self.exported.as_ref() == Some(&(revision, self.target, self.effective_settings()))
+    }
+
+    /// The preview text of the selected file (see [`preview_text`]), kept until the selection
+    /// or the export changes.
+    pub fn preview(&mut self) -> Option<&str> {
+        let file = self.bundle.files.get(self.selected)?;
+        if self
+            .preview
+            .as_ref()
+            .is_none_or(|(index, _)| *index != self.selected)
+        {
+            self.preview = Some((self.selected, preview_text(&file.contents)));
+        }
+        self.preview.as_ref().map(|(_, text)| text.as_str())
     }
 
     /// Whether any export has been made yet (there is something to show).
@@ -243,5 +262,35 @@ pub fn human_size(bytes: usize) -> String {
         format!("{:.1} KB", value / 1024.0)
     } else {
         format!("{:.1} MB", value / (1024.0 * 1024.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_preview_cuts_long_text_at_a_character_and_says_how_much_is_left() {
+        assert_eq!(preview_text(b"short"), "short");
+        // Two-byte characters across the limit: the cut never splits one.
+        let long = "é".repeat(PREVIEW_MAX_BYTES);
+        let shown = preview_text(long.as_bytes());
+        let (head, note) = shown.split_once('\n').expect("a note follows");
+        assert!(head.len() <= PREVIEW_MAX_BYTES && head.chars().all(|c| c == 'é'));
+        assert_eq!(
+            note,
+            format!(
+                "… the preview stops here; the file has {} more bytes.",
+                long.len() - head.len()
+            )
+        );
+        assert_eq!(preview_text(&[0xff, 0xfe, 0x00]), "(binary file, 3 bytes)");
+    }
+
+    #[test]
+    fn sizes_read_as_bytes_kilobytes_and_megabytes() {
+        assert_eq!(human_size(812), "812 B");
+        assert_eq!(human_size(14_541), "14.2 KB");
+        assert_eq!(human_size(3_250_586), "3.1 MB");
     }
 }

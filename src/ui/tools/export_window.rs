@@ -12,7 +12,7 @@ use crate::ui::app::commands::Command;
 use crate::ui::theme::severity_style;
 use crate::ui::view_state::Item;
 
-use super::export_dialog::{ExportDialog, human_size, preview_text};
+use super::export_dialog::{ExportDialog, human_size};
 use super::export_options::export_options_ui;
 
 /// Draws the window while the dialog is open; pushes `WriteExport`, `WriteExportTo`,
@@ -224,13 +224,15 @@ fn files_ui(dialog: &mut ExportDialog, ui: &mut Ui) {
         {
             ui.ctx().copy_text(whole.to_owned());
         }
-        let text = preview_text(&file.contents);
+        let Some(mut text) = dialog.preview() else {
+            return;
+        };
         egui::ScrollArea::both()
             .id_salt("export_preview")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.add(
-                    egui::TextEdit::multiline(&mut text.as_str())
+                    egui::TextEdit::multiline(&mut text)
                         .code_editor()
                         .desired_width(f32::INFINITY),
                 );
