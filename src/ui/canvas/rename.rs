@@ -6,7 +6,7 @@ use egui::text::{CCursor, CCursorRange};
 use egui::{FontId, Rect, Ui, vec2};
 
 use crate::edit::Edit;
-use crate::model::Landscape;
+use crate::model::{Landscape, Process, System};
 use crate::ui::app::commands::Command;
 use crate::ui::view_state::Item;
 
@@ -45,34 +45,29 @@ impl Renaming {
         if name.is_empty() {
             return None;
         }
-        let (edit, item, noun) = match self.kind {
+        let (current, edit, item, noun) = match self.kind {
             NodeKind::System => {
                 let system = landscape.system(&self.id)?;
-                if system.name == name {
-                    return None;
-                }
-                let mut renamed = system.clone();
-                name.clone_into(&mut renamed.name);
-                (
-                    Edit::SetSystem(renamed),
-                    Item::System(self.id.clone()),
-                    "system",
-                )
+                let renamed = System {
+                    name: name.to_owned(),
+                    ..system.clone()
+                };
+                let item = Item::System(self.id.clone());
+                (&system.name, Edit::SetSystem(renamed), item, "system")
             }
             NodeKind::Process => {
                 let process = landscape.process(&self.id)?;
-                if process.name == name {
-                    return None;
-                }
-                let mut renamed = process.clone();
-                name.clone_into(&mut renamed.name);
-                (
-                    Edit::SetProcess(renamed),
-                    Item::Process(self.id.clone()),
-                    "process",
-                )
+                let renamed = Process {
+                    name: name.to_owned(),
+                    ..process.clone()
+                };
+                let item = Item::Process(self.id.clone());
+                (&process.name, Edit::SetProcess(renamed), item, "process")
             }
         };
+        if current == name {
+            return None;
+        }
         Some(Command::Apply {
             edits: vec![edit],
             description: format!("rename {noun} {}", self.id),
