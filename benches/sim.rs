@@ -137,10 +137,10 @@ fn main() {
     for (d, cons) in m.consumers.iter().enumerate() {
         if cons.len() >= threshold && !m.datasets[d].source {
             if let Some(p) = m.producer[d] {
-                let probe = switchboard::sim::model::Fault {
+                let probe = switchboard::sim::net::NetFault {
                     id: "probe".into(),
                     flow: p,
-                    kind: switchboard::sim::model::FaultKind::Fail,
+                    kind: switchboard::sim::net::NetFaultKind::Fail,
                     start: 7080,
                     end: None,
                     repair_minutes: 60,
@@ -190,18 +190,18 @@ fn main() {
     let tmp = tempfile::tempdir().unwrap();
     let mut doc_v = v;
     let sample = sample_faults.unwrap();
-    let to_json = |f: &switchboard::sim::model::Fault| {
+    let to_json = |f: &switchboard::sim::net::NetFault| {
         let mut x = json!({"id": f.id, "flow": m.flows[f.flow as usize].id,
             "kind": f.kind.name(), "start": f.start, "repair_minutes": f.repair_minutes});
         if let Some(e) = f.end {
             x["end"] = json!(e);
         }
         match f.kind {
-            switchboard::sim::model::FaultKind::Partial(fr) => {
+            switchboard::sim::net::NetFaultKind::Partial(fr) => {
                 x["params"] = json!({"fraction": fr})
             }
-            switchboard::sim::model::FaultKind::Delay(mm) => x["params"] = json!({"minutes": mm}),
-            switchboard::sim::model::FaultKind::Semantic => {
+            switchboard::sim::net::NetFaultKind::Delay(mm) => x["params"] = json!({"minutes": mm}),
+            switchboard::sim::net::NetFaultKind::Semantic => {
                 x["params"] = json!({"detectability": f.detectability});
             }
             _ => {}

@@ -6,6 +6,7 @@
 //!
 //! Depends on every library module; nothing depends on it.
 
+pub mod baseline_cache;
 pub mod check;
 pub mod convert;
 pub mod deploy;

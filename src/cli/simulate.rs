@@ -16,7 +16,10 @@ use crate::model::time::{format_duration, format_sim_time};
 use crate::sim::narrative::{Entity, narrative};
 use crate::sim::report::{SimReport, to_json_text};
 use crate::sim::run::{ControlComparison, ControlRow, Mode, RunResult};
-use crate::sim::{Document, compare_controls, from_landscape, run_document};
+use crate::sim::{
+    Compiled, Coverage, Document, compare_controls, compare_scenario_controls, find_scenario,
+    run_document, simulate_stored,
+};
 
 /// Arguments of `simulate`.
 #[derive(Debug, clap::Args)]
@@ -38,6 +41,12 @@ pub struct SimulateArgs {
     /// Simulate every flow instead of the fault cone (same report, slower).
     #[arg(long)]
     pub whole_graph: bool,
+    /// Say on stderr where each run's baseline came from (computed, shared, cached).
+    #[arg(long)]
+    pub verbose: bool,
+    /// Neither read nor write the baseline cache in the user's cache folder.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Display names for the story.
@@ -78,7 +87,15 @@ fn landscape_names(l: &Landscape) -> Names {
     n
 }
 
-fn load(path: &Path, scenario: &str) -> Result<(Document, Names)> {
+/// What `simulate` runs on.
+enum Input {
+    /// A landscape of the document model.
+    Landscape(Box<crate::model::Landscape>),
+    /// A document in the reference JSON form.
+    Reference(Box<Document>),
+}
+
+fn load(path: &Path) -> Result<(Input, Names)> {
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
@@ -98,22 +115,58 @@ fn load(path: &Path, scenario: &str) -> Result<(Document, Names)> {
                         .map(|n| ((entity_code(Entity::System), s.id.clone()), n))
                 })
                 .collect();
-            return Ok((doc, names));
+            return Ok((Input::Reference(Box::new(doc)), names));
         }
     }
     let landscape = crate::file::load_path(path)?;
-    let doc = from_landscape(&landscape, scenario)?;
-    Ok((doc, landscape_names(&landscape)))
+    let names = landscape_names(&landscape);
+    Ok((Input::Landscape(Box::new(landscape)), names))
+}
+
+/// The landscape compiled once for every run of this command, with the disk cache.
+fn compile(landscape: &Landscape, args: &SimulateArgs) -> Result<Compiled> {
+    find_scenario(landscape, &args.scenario)?;
+    let mut compiled = Compiled::new(landscape)?;
+    if args.whole_graph {
+        compiled = compiled.with_coverage(Coverage::WholeGraph);
+    }
+    if !args.no_cache {
+        if let Some(store) = super::baseline_cache::DiskBaselines::in_user_cache() {
+            compiled = compiled.with_store(Box::new(store));
+        }
+    }
+    Ok(compiled)
+}
+
+/// Every control set of the scenario with its run.
+fn control_runs(input: &Input, args: &SimulateArgs) -> Result<Vec<(String, RunResult)>> {
+    Ok(match input {
+        Input::Reference(doc) => compare_controls(doc, &args.scenario, args.whole_graph)?,
+        Input::Landscape(l) => {
+            let compiled = compile(l, args)?;
+            let scenario = find_scenario(l, &args.scenario)?;
+            compare_scenario_controls(&compiled, scenario)?
+        }
+    })
+}
+
+/// The run of the scenario, as-is or with the named control set.
+fn one_run(input: &Input, args: &SimulateArgs) -> Result<RunResult> {
+    let control = args.control.as_deref();
+    Ok(match input {
+        Input::Reference(doc) => run_document(doc, &args.scenario, control, args.whole_graph)?,
+        Input::Landscape(l) => simulate_stored(&compile(l, args)?, &args.scenario, control)?,
+    })
 }
 
 /// Runs `simulate`.
 pub fn run(args: &SimulateArgs) -> Result<u8> {
-    let (doc, names) = load(&args.file, &args.scenario)?;
+    let (input, names) = load(&args.file)?;
     let lookup = |e: Entity, id: &str| names.get(&(entity_code(e), id.to_owned())).cloned();
     if args.compare_controls {
-        let rows = compare_controls(&doc, &args.scenario, args.whole_graph)?;
+        let rows = control_runs(&input, args)?;
         for (_, r) in &rows {
-            note(r);
+            note(r, args.verbose);
         }
         match args.format {
             OutputFormat::Json => {
@@ -133,13 +186,8 @@ pub fn run(args: &SimulateArgs) -> Result<u8> {
         }
         return Ok(super::EXIT_OK);
     }
-    let r = run_document(
-        &doc,
-        &args.scenario,
-        args.control.as_deref(),
-        args.whole_graph,
-    )?;
-    note(&r);
+    let r = one_run(&input, args)?;
+    note(&r, args.verbose);
     match args.format {
         OutputFormat::Json => println!("{}", r.report.to_json()),
         OutputFormat::Human => {
@@ -152,7 +200,10 @@ pub fn run(args: &SimulateArgs) -> Result<u8> {
     Ok(super::EXIT_OK)
 }
 
-fn note(r: &RunResult) {
+fn note(r: &RunResult, verbose: bool) {
+    if verbose {
+        eprintln!("note: baseline: {}", r.baseline.name());
+    }
     if let Mode::WholeGraph(reason) = &r.mode {
         if reason != "requested" {
             eprintln!("note: {reason}");

@@ -35,7 +35,10 @@ pub enum FileError {
     #[error("{origin}: not a text document ({why}); open a .ron or .json landscape file")]
     NotText { origin: String, why: String },
     /// The file is larger than a document can reasonably be.
-    #[error("{origin}: the file is {size} bytes, more than the {limit}-byte limit for a document")]
+    #[error(
+        "{origin}: the file is {size} bytes, more than the {}-MiB ({limit}-byte) limit for a document; is it the right file?",
+        limit / (1024 * 1024)
+    )]
     TooLarge {
         origin: String,
         size: u64,

@@ -4,18 +4,24 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::defaults;
+
 /// A data contract with a semantic version and typed fields.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Contract {
     pub id: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub name: String,
     /// Semantic version, e.g. `3.0.0`.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub version: String,
     /// Wire format: `csv`, `json`, `xml`, `avro`, `protobuf`, …
     pub format: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub fields: Vec<Field>,
     /// The owning team's id.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub owner: Option<String>,
 }
 
@@ -23,12 +29,16 @@ pub struct Contract {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Field {
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub name: String,
     /// The field's type: `string`, `integer`, `number`, `boolean`, `date`, `timestamp`, …
     #[serde(rename = "type")]
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub type_name: String,
     /// Unit of measure, e.g. `kg`.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub unit: Option<String>,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub required: bool,
 }
 

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::defaults;
+
 use super::time::{TimeOfDay, Weekday};
 
 /// A data flow: reads its input datasets and writes its output dataset on a schedule.
@@ -12,36 +14,54 @@ use super::time::{TimeOfDay, Weekday};
 #[serde(default, deny_unknown_fields)]
 pub struct Flow {
     pub id: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub name: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub description: String,
     /// Full ids (`SYSTEM.dataset`) of the datasets the flow reads.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub inputs: Vec<String>,
     /// Full id of the dataset the flow writes.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub output: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub schedule: Schedule,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub pattern: Pattern,
     /// Batch run length in minutes (ignored for streams).
+    #[serde(skip_serializing_if = "defaults::flow_duration")]
     pub duration_minutes: u32,
     /// The team that receives the flow's signals and repairs it; `None` when nobody owns it.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub owner: Option<String>,
     /// The id of the contract of the data the flow carries.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub contract: Option<String>,
     /// The blocking contract check at the consumer.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub validation: Validation,
     /// Batch: alert after the final failed attempt. Stream: alert when the consumer fails.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub job_alert: bool,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub retry: Retry,
     /// Stream only: carried by a durable broker, so nothing is lost in an outage.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub buffered: bool,
     /// Stream only: dead-letter queue with a depth alarm.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub dlq: bool,
     /// Stream only, effective when buffered: alarm this many minutes after the stream blocks.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub queue_age_alarm_minutes: Option<u32>,
     /// Stream only: completeness lost when an unbuffered stream's outage ends by itself.
+    #[serde(skip_serializing_if = "defaults::flow_loss")]
     pub loss: f64,
     /// Routed through the integration hub (broker) instead of point to point.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub via_hub: bool,
     /// Kafka topic overrides (`exports.md` §4).
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub kafka: Option<KafkaOverrides>,
 }
 
@@ -237,13 +257,18 @@ impl Validation {
 #[serde(default, deny_unknown_fields)]
 pub struct Retry {
     /// Attempts in all, the first included (1 = no retry).
+    #[serde(skip_serializing_if = "defaults::retry_max_attempts")]
     pub max_attempts: u32,
     /// First backoff in minutes.
+    #[serde(skip_serializing_if = "defaults::retry_base")]
     pub base_minutes: u32,
     /// Backoff growth per attempt.
+    #[serde(skip_serializing_if = "defaults::retry_factor")]
     pub factor: f64,
     /// Largest backoff in minutes.
+    #[serde(skip_serializing_if = "defaults::retry_cap")]
     pub cap_minutes: u32,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub jitter: Jitter,
 }
 
@@ -273,7 +298,10 @@ pub enum Jitter {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct KafkaOverrides {
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub partitions: Option<u32>,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub replicas: Option<u32>,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub retention_ms: Option<i64>,
 }

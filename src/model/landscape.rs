@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::defaults;
+
 use super::contract::Contract;
 use super::flow::Flow;
 use super::process::{Monitor, Process};
@@ -20,18 +22,29 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Landscape {
     /// The file format version (see `file::migrate`).
     pub format: u32,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub name: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub description: String,
     /// Overrides the RabbitMQ virtual host of the exports (`exports.md` §1.1).
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub export_vhost: Option<String>,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub settings: Settings,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub teams: Vec<Team>,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub systems: Vec<System>,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub contracts: Vec<Contract>,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub flows: Vec<Flow>,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub monitors: Vec<Monitor>,
     /// Business processes, in model order (`simulation.md` §3.1 uses it for implicit teams).
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub processes: Vec<Process>,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub scenarios: Vec<Scenario>,
 }
 

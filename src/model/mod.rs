@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod contract;
+pub mod defaults;
 pub mod flow;
 pub mod graph;
 pub mod landscape;
@@ -24,4 +25,4 @@ pub use scenario::{
 };
 pub use system::{Dataset, Position, System, Team, dataset_full_id};
 pub use time::{SimTime, TimeOfDay, Weekday};
-pub use validate::{Finding, Severity, has_errors, validate};
+pub use validate::{Finding, Severity, has_errors, validate, validate_scenario};

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::defaults;
+
 use super::calendar::Calendar;
 use super::system::Position;
 
@@ -13,12 +15,17 @@ use super::system::Position;
 pub struct Monitor {
     pub id: String,
     /// Full id of the watched dataset.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub dataset: String,
+    #[serde(skip_serializing_if = "defaults::monitor_check")]
     pub check: MonitorCheck,
     /// Check grid `offset + k * every` (freshness and quality; volume checks on every change).
+    #[serde(skip_serializing_if = "defaults::monitor_every")]
     pub every_minutes: u32,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub offset_minutes: u32,
     /// The team that receives the signal.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub owner: Option<String>,
 }
 
@@ -64,16 +71,24 @@ impl MonitorCheck {
 #[serde(default, deny_unknown_fields)]
 pub struct Process {
     pub id: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub name: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub description: String,
     /// The business team that runs the process (a declared team or an implicit business team).
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub owner: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub dependencies: Vec<Dependency>,
     /// Operating hours: impact counts only while the calendar is open.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub calendar: Calendar,
     /// Operating minutes of continuous impact before people complain; `None` = never noticed.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub notice_after_minutes: Option<u32>,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub position: Position,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub pinned: bool,
 }
 
@@ -82,10 +97,13 @@ pub struct Process {
 #[serde(default, deny_unknown_fields)]
 pub struct Dependency {
     /// Full id of the dataset.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub dataset: String,
     /// The oldest data the process can work with, in minutes.
+    #[serde(skip_serializing_if = "defaults::dependency_max_age")]
     pub max_age_minutes: u32,
     /// The smallest acceptable completeness fraction.
+    #[serde(skip_serializing_if = "defaults::dependency_min_completeness")]
     pub min_completeness: f64,
 }
 

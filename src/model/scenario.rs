@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::defaults;
+
 use super::calendar::Calendar;
 use super::flow::{Pattern, Retry, Schedule, Validation};
 use super::process::Monitor;
@@ -16,25 +18,36 @@ use super::time::SimTime;
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// Simulation start; earlier minutes are warm-up.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub sim_start: SimTime,
     /// Reporting window start.
+    #[serde(skip_serializing_if = "defaults::horizon_start")]
     pub horizon_start: SimTime,
     /// Reporting window end (exclusive).
+    #[serde(skip_serializing_if = "defaults::horizon_end")]
     pub horizon_end: SimTime,
     /// Minutes from emitting a signal to its delivery.
+    #[serde(skip_serializing_if = "defaults::alert_delay")]
     pub alert_delay_minutes: u32,
     /// Minutes to find the root cause from an indirect signal.
+    #[serde(skip_serializing_if = "defaults::triage")]
     pub triage_minutes: u32,
     /// The same, when end-to-end lineage is available.
+    #[serde(skip_serializing_if = "defaults::triage_lineage")]
     pub triage_lineage_minutes: u32,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub lineage: bool,
     /// Extra minutes when the faulted flow has no owner.
+    #[serde(skip_serializing_if = "defaults::no_owner_delay")]
     pub no_owner_delay_minutes: u32,
     /// After a repair, rerun downstream batch flows immediately.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub cascade_rerun: bool,
     /// The team that takes ownerless repairs.
+    #[serde(skip_serializing_if = "defaults::fallback_team")]
     pub fallback_team: String,
     /// Seed of the retry jitter hash.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub seed: i64,
 }
 
@@ -120,14 +133,20 @@ impl SettingsOverrides {
 #[serde(default, deny_unknown_fields)]
 pub struct Scenario {
     pub id: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub name: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub description: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub faults: Vec<Fault>,
     /// A time used for "impacted by the deadline".
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub deadline: Option<SimTime>,
     /// Overrides of the document's settings for this scenario.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub settings: SettingsOverrides,
     /// What-if variants, compared by `simulate --compare-controls`.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub controls: Vec<ControlSet>,
 }
 
@@ -137,13 +156,18 @@ pub struct Scenario {
 pub struct Fault {
     pub id: String,
     /// The faulted flow's id.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub flow: String,
+    #[serde(skip_serializing_if = "defaults::fault_kind")]
     pub kind: FaultKind,
     /// First minute of the fault.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub start: SimTime,
     /// First minute after the fault; `None` = until repaired.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub end: Option<SimTime>,
     /// Repair work once the repair has started.
+    #[serde(skip_serializing_if = "defaults::fault_repair")]
     pub repair_minutes: u32,
 }
 
@@ -192,7 +216,9 @@ impl FaultKind {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ControlSet {
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub name: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub changes: Vec<Change>,
 }
 

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::defaults;
+
 use super::calendar::Calendar;
 
 /// A position on the canvas, in canvas units.
@@ -25,10 +27,13 @@ impl Position {
 #[serde(default, deny_unknown_fields)]
 pub struct Team {
     pub id: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub name: String,
     /// How to reach the team (e-mail, chat channel, phone).
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub contact: String,
     /// When someone reads the team's alerts; 24x7 teams are paged.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub calendar: Calendar,
 }
 
@@ -37,23 +42,33 @@ pub struct Team {
 #[serde(default, deny_unknown_fields)]
 pub struct System {
     pub id: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub name: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub description: String,
     /// What kind of system it is: `ERP`, `WMS`, `MES`, …
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub kind: String,
     /// The owning team's id.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub owner: Option<String>,
     /// Optional group or business domain.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub group: Option<String>,
     /// The datasets the system holds.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub datasets: Vec<Dataset>,
     /// Top-left corner on the canvas.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub position: Position,
     /// Auto-layout leaves pinned systems where they are.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub pinned: bool,
     /// Overrides the name used in exported broker resources (`exports.md` §1.3).
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub export_name: Option<String>,
     /// The node id of the Mermaid diagram this system was imported from.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub diagram_id: Option<String>,
 }
 
@@ -63,13 +78,18 @@ pub struct System {
 pub struct Dataset {
     /// The id within its system; the dataset's full id is `SYSTEM.id`.
     pub id: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub name: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub description: String,
     /// A system of record: always live, never produced by a flow.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub source: bool,
     /// Freshness SLA: the dataset is stale once its data is this many minutes old.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub stale_after_minutes: Option<u32>,
     /// The owning team's id.
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub owner: Option<String>,
 }
 

@@ -4,15 +4,16 @@
 //!
 //! Depends on the other `model` files only.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
 use super::calendar::Calendar;
 use super::flow::{Flow, Schedule};
-use super::landscape::Landscape;
+use super::landscape::{DatasetRef, Landscape};
 use super::process::MonitorCheck;
-use super::scenario::{Change, FaultKind};
+use super::scenario::{Change, FaultKind, Scenario};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -50,10 +51,7 @@ pub struct Finding {
 
 /// Validates the landscape. Findings are sorted: errors first, then by entity and rule.
 pub fn validate(landscape: &Landscape) -> Vec<Finding> {
-    let mut checker = Checker {
-        landscape,
-        findings: Vec::new(),
-    };
+    let mut checker = Checker::new(landscape);
     checker.duplicate_ids();
     checker.teams_and_systems();
     checker.flows();
@@ -72,6 +70,16 @@ pub fn validate(landscape: &Landscape) -> Vec<Finding> {
             ))
         })
     });
+    findings.dedup();
+    findings
+}
+
+/// Validates one scenario against the landscape (stored in it or not), sorted like [`validate`].
+pub fn validate_scenario(landscape: &Landscape, scenario: &Scenario) -> Vec<Finding> {
+    let mut checker = Checker::new(landscape);
+    checker.scenario(scenario);
+    let mut findings = checker.findings;
+    findings.sort();
     findings.dedup();
     findings
 }
@@ -100,6 +108,61 @@ fn owner_teams(l: &Landscape) -> BTreeSet<&str> {
 struct Checker<'a> {
     landscape: &'a Landscape,
     findings: Vec<Finding>,
+    /// Lookups by id, each built once on first use so that checking stays linear.
+    index: Index<'a>,
+}
+
+/// Ids of a landscape indexed once (`Landscape::dataset` and friends scan a list per call).
+#[derive(Default)]
+struct Index<'a> {
+    datasets: OnceCell<HashMap<String, DatasetRef<'a>>>,
+    teams: OnceCell<HashSet<&'a str>>,
+    contracts: OnceCell<HashSet<&'a str>>,
+    flows: OnceCell<HashSet<&'a str>>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(landscape: &'a Landscape) -> Self {
+        Self {
+            landscape,
+            findings: Vec::new(),
+            index: Index::default(),
+        }
+    }
+
+    /// The dataset with this full id.
+    fn dataset(&self, full_id: &str) -> Option<DatasetRef<'a>> {
+        let l = self.landscape;
+        self.index
+            .datasets
+            .get_or_init(|| l.datasets().map(|d| (d.full_id(), d)).collect())
+            .get(full_id)
+            .copied()
+    }
+
+    fn has_team(&self, id: &str) -> bool {
+        let l = self.landscape;
+        self.index
+            .teams
+            .get_or_init(|| l.teams.iter().map(|t| t.id.as_str()).collect())
+            .contains(id)
+    }
+
+    fn has_contract(&self, id: &str) -> bool {
+        let l = self.landscape;
+        self.index
+            .contracts
+            .get_or_init(|| l.contracts.iter().map(|c| c.id.as_str()).collect())
+            .contains(id)
+    }
+
+    fn has_flow(&self, id: &str) -> bool {
+        let l = self.landscape;
+        self.index
+            .flows
+            .get_or_init(|| l.flows.iter().map(|f| f.id.as_str()).collect())
+            .contains(id)
+    }
 }
 
 impl Checker<'_> {
@@ -168,24 +231,6 @@ impl Checker<'_> {
         for (kind, ids) in kinds {
             self.unique(kind, &ids);
         }
-        for scenario in &l.scenarios {
-            let faults: Vec<&str> = scenario.faults.iter().map(|f| f.id.as_str()).collect();
-            self.unique("fault", &faults);
-            let mut names = BTreeSet::new();
-            for control in &scenario.controls {
-                if !names.insert(control.name.as_str()) {
-                    self.error(
-                        "duplicate-control",
-                        "scenario",
-                        &scenario.id,
-                        format!(
-                            "two control sets are named \"{}\"; give each a distinct name",
-                            control.name
-                        ),
-                    );
-                }
-            }
-        }
     }
 
     fn unique(&mut self, kind: &'static str, ids: &[&str]) {
@@ -214,7 +259,7 @@ impl Checker<'_> {
 
     fn team_ref(&mut self, kind: &'static str, id: &str, what: &str, team: Option<&String>) {
         if let Some(team) = team {
-            if self.landscape.team(team).is_none() {
+            if !self.has_team(team) {
                 self.error(
                     "dangling-team",
                     kind,
@@ -319,7 +364,7 @@ impl Checker<'_> {
             }
         }
         for input in consumed {
-            if let Some(d) = l.dataset(input) {
+            if let Some(d) = self.dataset(input) {
                 if !d.dataset.source && !producers.contains_key(input) {
                     self.error(
                         "unproduced-input",
@@ -333,9 +378,8 @@ impl Checker<'_> {
     }
 
     fn flow_references(&mut self, flow: &Flow, owners: &BTreeSet<&str>) {
-        let l = self.landscape;
         for input in &flow.inputs {
-            if l.dataset(input).is_none() {
+            if self.dataset(input).is_none() {
                 self.error(
                     "dangling-dataset",
                     "flow",
@@ -344,7 +388,7 @@ impl Checker<'_> {
                 );
             }
         }
-        match l.dataset(&flow.output) {
+        match self.dataset(&flow.output) {
             None => self.error(
                 "dangling-dataset",
                 "flow",
@@ -372,7 +416,7 @@ impl Checker<'_> {
             }
         }
         if let Some(contract) = &flow.contract {
-            if l.contract(contract).is_none() {
+            if !self.has_contract(contract) {
                 self.error(
                     "dangling-contract",
                     "flow",
@@ -511,7 +555,7 @@ impl Checker<'_> {
         let owners = owner_teams(self.landscape);
         for monitor in &l.monitors {
             let id = monitor.id.as_str();
-            if l.dataset(&monitor.dataset).is_none() {
+            if self.dataset(&monitor.dataset).is_none() {
                 self.error(
                     "dangling-dataset",
                     "monitor",
@@ -589,7 +633,7 @@ impl Checker<'_> {
                         ),
                     );
                 }
-                if l.dataset(&dependency.dataset).is_none() {
+                if self.dataset(&dependency.dataset).is_none() {
                     self.error(
                         "dangling-dataset",
                         "process",
@@ -621,7 +665,31 @@ impl Checker<'_> {
             );
         }
         for scenario in &l.scenarios {
-            let settings = scenario.settings.apply_to(base);
+            self.scenario(scenario);
+        }
+    }
+
+    /// The rules of one scenario: unique fault ids and control names, horizon order, faults.
+    fn scenario(&mut self, scenario: &Scenario) {
+        let l = self.landscape;
+        let faults: Vec<&str> = scenario.faults.iter().map(|f| f.id.as_str()).collect();
+        self.unique("fault", &faults);
+        let mut names = BTreeSet::new();
+        for control in &scenario.controls {
+            if !names.insert(control.name.as_str()) {
+                self.error(
+                    "duplicate-control",
+                    "scenario",
+                    &scenario.id,
+                    format!(
+                        "two control sets are named \"{}\"; give each a distinct name",
+                        control.name
+                    ),
+                );
+            }
+        }
+        let settings = scenario.settings.apply_to(&l.settings);
+        {
             let id = scenario.id.as_str();
             if !(settings.sim_start <= settings.horizon_start
                 && settings.horizon_start < settings.horizon_end)
@@ -635,7 +703,7 @@ impl Checker<'_> {
             }
             for fault in &scenario.faults {
                 let fid = fault.id.as_str();
-                if l.flow(&fault.flow).is_none() {
+                if !self.has_flow(&fault.flow) {
                     self.error(
                         "dangling-flow",
                         "fault",
@@ -691,15 +759,14 @@ impl Checker<'_> {
     }
 
     fn control_change(&mut self, scenario_id: &str, control: &str, change: &Change) {
-        let l = self.landscape;
         match change {
-            Change::Flow { flow, .. } if l.flow(flow).is_none() => self.error(
+            Change::Flow { flow, .. } if !self.has_flow(flow) => self.error(
                 "dangling-flow",
                 "scenario",
                 scenario_id,
                 format!("control \"{control}\" changes flow \"{flow}\", which does not exist"),
             ),
-            Change::Team { team, .. } if l.team(team).is_none() => self.error(
+            Change::Team { team, .. } if !self.has_team(team) => self.error(
                 "dangling-team",
                 "scenario",
                 scenario_id,
@@ -707,7 +774,7 @@ impl Checker<'_> {
                     "control \"{control}\" changes team \"{team}\", which is not a declared team"
                 ),
             ),
-            Change::AddMonitor(monitor) if l.dataset(&monitor.dataset).is_none() => self.error(
+            Change::AddMonitor(monitor) if self.dataset(&monitor.dataset).is_none() => self.error(
                 "dangling-dataset",
                 "scenario",
                 scenario_id,

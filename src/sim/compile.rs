@@ -8,9 +8,9 @@ use super::calendar::Cal;
 use super::input::{
     CalendarIn, ChangeIn, Document, FaultIn, FlowIn, MonitorIn, ScenarioIn, ScheduleIn, SettingsIn,
 };
-use super::model::{
-    Dataset, Dep, Fault, FaultKind, Flow, Model, MonKind, Monitor, Process, Retry, Settings,
-    System, Team,
+use super::net::{
+    MonKind, NetDataset, NetDep, NetFault, NetFaultKind, NetFlow, NetMonitor, NetParts, NetProcess,
+    NetRetry, NetSystem, NetTeam, Network, Settings,
 };
 use super::schedule::Sched;
 
@@ -38,9 +38,9 @@ const PATTERNS: [&str; 6] = [
 #[derive(Debug, Clone)]
 pub struct RunSpec {
     /// The model, changed by the control set if any.
-    pub model: Model,
+    pub model: Network,
     /// The scenario's faults, sorted by id.
-    pub faults: Vec<Fault>,
+    pub faults: Vec<NetFault>,
     /// The deadline.
     pub deadline: Option<i64>,
 }
@@ -164,6 +164,13 @@ fn range_f(v: f64, w: &str, lo: f64, hi: f64) -> R<f64> {
     Ok(v)
 }
 
+fn minutes(v: Option<i64>, default: u32, w: &str) -> R<u32> {
+    let Some(v) = v else {
+        return Ok(default);
+    };
+    u32::try_from(v).map_err(|_| InputError(format!("{w}: {v} is out of range (at least 0)")))
+}
+
 /// Resolves settings over Switchboard's defaults.
 pub fn resolve_settings(s: &SettingsIn) -> R<Settings> {
     let d = Settings::default();
@@ -171,18 +178,17 @@ pub fn resolve_settings(s: &SettingsIn) -> R<Settings> {
         sim_start: s.sim_start.unwrap_or(d.sim_start),
         horizon_start: s.horizon_start.unwrap_or(d.horizon_start),
         horizon_end: s.horizon_end.unwrap_or(d.horizon_end),
-        alert_delay: nonneg(
-            s.alert_delay.unwrap_or(d.alert_delay),
-            "settings.alert_delay",
-        )?,
-        triage: nonneg(s.triage.unwrap_or(d.triage), "settings.triage")?,
-        triage_lineage: nonneg(
-            s.triage_lineage.unwrap_or(d.triage_lineage),
+        alert_delay_minutes: minutes(s.alert_delay, d.alert_delay_minutes, "settings.alert_delay")?,
+        triage_minutes: minutes(s.triage, d.triage_minutes, "settings.triage")?,
+        triage_lineage_minutes: minutes(
+            s.triage_lineage,
+            d.triage_lineage_minutes,
             "settings.triage_lineage",
         )?,
         lineage: s.lineage.unwrap_or(d.lineage),
-        no_owner_delay: nonneg(
-            s.no_owner_delay.unwrap_or(d.no_owner_delay),
+        no_owner_delay_minutes: minutes(
+            s.no_owner_delay,
+            d.no_owner_delay_minutes,
             "settings.no_owner_delay",
         )?,
         cascade_rerun: s.cascade_rerun.unwrap_or(d.cascade_rerun),
@@ -285,7 +291,7 @@ fn sorted_index<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<String, u32>
 
 struct FlowParts {
     sched: Sched,
-    retry: Retry,
+    retry: NetRetry,
 }
 
 fn check_flow(f: &FlowIn) -> R<FlowParts> {
@@ -339,7 +345,7 @@ fn check_flow(f: &FlowIn) -> R<FlowParts> {
     }
     Ok(FlowParts {
         sched,
-        retry: Retry {
+        retry: NetRetry {
             max_attempts: r.max_attempts,
             base: r.base,
             factor: r.factor,
@@ -373,7 +379,7 @@ fn monitor_kind(m: &MonitorIn) -> R<MonKind> {
 
 /// Checks a document's landscape (§3.8) and compiles it with the given settings.
 #[allow(clippy::too_many_lines)]
-pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
+pub fn compile_model(doc: &Document, st: Settings) -> R<Network> {
     // per-entity checks, in the reference's order
     let mut team_cals = Vec::new();
     for t in &doc.teams {
@@ -439,9 +445,9 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
     let proc_ix = sorted_index(doc.processes.iter().map(|s| s.id.as_str()));
 
     // teams: implicit business teams (first process in model order), declared teams, fallback
-    let mut team_map: BTreeMap<String, Team> = BTreeMap::new();
+    let mut team_map: BTreeMap<String, NetTeam> = BTreeMap::new();
     for (p, cal) in doc.processes.iter().zip(&pcals) {
-        team_map.entry(p.owner.clone()).or_insert_with(|| Team {
+        team_map.entry(p.owner.clone()).or_insert_with(|| NetTeam {
             id: p.owner.clone(),
             cal: cal.clone(),
             declared: false,
@@ -450,7 +456,7 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
     for (t, cal) in doc.teams.iter().zip(team_cals) {
         team_map.insert(
             t.id.clone(),
-            Team {
+            NetTeam {
                 id: t.id.clone(),
                 cal,
                 declared: true,
@@ -459,7 +465,7 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
     }
     team_map
         .entry(st.fallback_team.clone())
-        .or_insert_with(|| Team {
+        .or_insert_with(|| NetTeam {
             id: st.fallback_team.clone(),
             cal: Cal::business_hours(),
             declared: false,
@@ -469,21 +475,21 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
         .enumerate()
         .map(|(i, k)| (k.clone(), i as u32))
         .collect();
-    let teams: Vec<Team> = team_map.into_values().collect();
+    let teams: Vec<NetTeam> = team_map.into_values().collect();
 
-    let mut systems: Vec<Option<System>> = vec![None; sys_ix.len()];
+    let mut systems: Vec<Option<NetSystem>> = vec![None; sys_ix.len()];
     for s in &doc.systems {
-        systems[sys_ix[&s.id] as usize] = Some(System {
+        systems[sys_ix[&s.id] as usize] = Some(NetSystem {
             id: s.id.clone(),
             name: s.name.clone().unwrap_or_else(|| s.id.clone()),
         });
     }
-    let mut datasets: Vec<Option<Dataset>> = vec![None; ds_ix.len()];
+    let mut datasets: Vec<Option<NetDataset>> = vec![None; ds_ix.len()];
     for d in &doc.datasets {
         let Some(&sys) = sys_ix.get(&d.system) else {
             return err(format!("dataset {}: unknown system '{}'", d.id, d.system));
         };
-        datasets[ds_ix[&d.id] as usize] = Some(Dataset {
+        datasets[ds_ix[&d.id] as usize] = Some(NetDataset {
             id: d.id.clone(),
             system: sys,
             source: d.source,
@@ -491,12 +497,12 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
             owner: d.owner.clone(),
         });
     }
-    let datasets: Vec<Dataset> = datasets.into_iter().flatten().collect();
-    let systems: Vec<System> = systems.into_iter().flatten().collect();
+    let datasets: Vec<NetDataset> = datasets.into_iter().flatten().collect();
+    let systems: Vec<NetSystem> = systems.into_iter().flatten().collect();
 
     let nd = datasets.len();
     let mut producer: Vec<Option<u32>> = vec![None; nd];
-    let mut flows: Vec<Option<Flow>> = vec![None; flow_ix.len()];
+    let mut flows: Vec<Option<NetFlow>> = vec![None; flow_ix.len()];
     for (f, p) in doc.flows.iter().zip(parts) {
         let mut inputs = Vec::with_capacity(f.inputs.len());
         for x in f.inputs.iter().chain(std::iter::once(&f.output)) {
@@ -537,7 +543,7 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
                     InputError(format!("flow {}: owner '{o}' is not a team", f.id))
                 })?),
             };
-        flows[fi as usize] = Some(Flow {
+        flows[fi as usize] = Some(NetFlow {
             id: f.id.clone(),
             inputs,
             output: out,
@@ -553,7 +559,7 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
             loss: f.loss,
         });
     }
-    let flows: Vec<Flow> = flows.into_iter().flatten().collect();
+    let flows: Vec<NetFlow> = flows.into_iter().flatten().collect();
     let mut consumers: Vec<Vec<u32>> = vec![Vec::new(); nd];
     for (fi, f) in flows.iter().enumerate() {
         for &x in &f.inputs {
@@ -593,7 +599,7 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
             datasets[d].id
         ));
     }
-    let mut monitors: Vec<Option<Monitor>> = vec![None; mon_ix.len()];
+    let mut monitors: Vec<Option<NetMonitor>> = vec![None; mon_ix.len()];
     for (m, k) in doc.monitors.iter().zip(mkinds) {
         let Some(&d) = ds_ix.get(&m.dataset) else {
             return err(format!("monitor {}: unknown dataset '{}'", m.id, m.dataset));
@@ -604,7 +610,7 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
                 InputError(format!("monitor {}: owner '{o}' is not a team", m.id))
             })?),
         };
-        monitors[mon_ix[&m.id] as usize] = Some(Monitor {
+        monitors[mon_ix[&m.id] as usize] = Some(NetMonitor {
             id: m.id.clone(),
             dataset: d,
             kind: k,
@@ -613,8 +619,8 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
             owner,
         });
     }
-    let monitors: Vec<Monitor> = monitors.into_iter().flatten().collect();
-    let mut processes: Vec<Option<Process>> = vec![None; proc_ix.len()];
+    let monitors: Vec<NetMonitor> = monitors.into_iter().flatten().collect();
+    let mut processes: Vec<Option<NetProcess>> = vec![None; proc_ix.len()];
     for (p, cal) in doc.processes.iter().zip(pcals) {
         let mut deps = Vec::with_capacity(p.deps.len());
         for dp in &p.deps {
@@ -624,13 +630,13 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
                     p.id, dp.dataset
                 ));
             };
-            deps.push(Dep {
+            deps.push(NetDep {
                 dataset: d,
                 max_age: dp.max_age,
                 min_completeness: dp.min_completeness,
             });
         }
-        processes[proc_ix[&p.id] as usize] = Some(Process {
+        processes[proc_ix[&p.id] as usize] = Some(NetProcess {
             id: p.id.clone(),
             owner: team_ix[&p.owner],
             deps,
@@ -638,65 +644,14 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
             notice_after: p.notice_after,
         });
     }
-    let processes: Vec<Process> = processes.into_iter().flatten().collect();
+    let processes: Vec<NetProcess> = processes.into_iter().flatten().collect();
     if !(st.sim_start <= st.horizon_start && st.horizon_start < st.horizon_end) {
         return err(format!(
             "settings: need sim_start <= horizon_start < horizon_end, got {}, {}, {}",
             st.sim_start, st.horizon_start, st.horizon_end
         ));
     }
-    let mut mon_by_ds = vec![Vec::new(); nd];
-    for (i, m) in monitors.iter().enumerate() {
-        mon_by_ds[m.dataset as usize].push(i as u32);
-    }
-    let mut proc_by_ds: Vec<Vec<u32>> = vec![Vec::new(); nd];
-    for (i, p) in processes.iter().enumerate() {
-        for dp in &p.deps {
-            proc_by_ds[dp.dataset as usize].push(i as u32);
-        }
-    }
-    // ranks of signal objects in string order
-    let mut objs: Vec<(String, u8, u32)> = Vec::new();
-    objs.extend(
-        flows
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (format!("flow:{}", f.id), 0, i as u32)),
-    );
-    objs.extend(
-        datasets
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (format!("dataset:{}", f.id), 1, i as u32)),
-    );
-    objs.extend(
-        processes
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (format!("process:{}", f.id), 2, i as u32)),
-    );
-    objs.sort();
-    let mut obj_rank_flow = vec![0; flows.len()];
-    let mut obj_rank_ds = vec![0; datasets.len()];
-    let mut obj_rank_proc = vec![0; processes.len()];
-    for (rank, (_, kind, i)) in objs.iter().enumerate() {
-        let r = rank as u32;
-        match kind {
-            0 => obj_rank_flow[*i as usize] = r,
-            1 => obj_rank_ds[*i as usize] = r,
-            _ => obj_rank_proc[*i as usize] = r,
-        }
-    }
-    let produced_ids: std::sync::Arc<[String]> = datasets
-        .iter()
-        .zip(&producer)
-        .filter(|(_, p)| p.is_some())
-        .map(|(d, _)| d.id.clone())
-        .collect();
-    let system_ids: std::sync::Arc<[String]> = systems.iter().map(|s| s.id.clone()).collect();
-    Ok(Model {
-        produced_ids,
-        system_ids,
+    Ok(Network::assemble(NetParts {
         teams,
         systems,
         datasets,
@@ -704,18 +659,11 @@ pub fn compile_model(doc: &Document, st: Settings) -> R<Model> {
         monitors,
         processes,
         settings: st,
-        consumers,
-        producer,
-        mon_by_ds,
-        proc_by_ds,
-        obj_rank_flow,
-        obj_rank_ds,
-        obj_rank_proc,
-    })
+    }))
 }
 
 /// Checks and compiles one fault against a compiled model.
-pub fn compile_fault(model: &Model, f: &FaultIn) -> R<Fault> {
+pub fn compile_fault(model: &Network, f: &FaultIn) -> R<NetFault> {
     let w = format!("fault {}", f.id);
     let p = &f.params;
     if let Some(x) = p.fraction {
@@ -728,17 +676,17 @@ pub fn compile_fault(model: &Model, f: &FaultIn) -> R<Fault> {
         range_i(x, &format!("{w}.params.detectability"), 1, 3)?;
     }
     let kind = match f.kind.as_str() {
-        "fail" => FaultKind::Fail,
-        "silent" => FaultKind::Silent,
-        "partial" => FaultKind::Partial(
+        "fail" => NetFaultKind::Fail,
+        "silent" => NetFaultKind::Silent,
+        "partial" => NetFaultKind::Partial(
             p.fraction
                 .ok_or_else(|| InputError(format!("{w}: a partial fault needs params.fraction")))?,
         ),
-        "delay" => FaultKind::Delay(
+        "delay" => NetFaultKind::Delay(
             p.minutes
                 .ok_or_else(|| InputError(format!("{w}: a delay fault needs params.minutes")))?,
         ),
-        "semantic" => FaultKind::Semantic,
+        "semantic" => NetFaultKind::Semantic,
         k => {
             return err(format!(
                 "{w}.kind: '{k}' is not one of fail, silent, partial, delay, semantic"
@@ -754,7 +702,7 @@ pub fn compile_fault(model: &Model, f: &FaultIn) -> R<Fault> {
     let Some(flow) = model.flow_ix(&f.flow) else {
         return err(format!("fault {}: unknown flow '{}'", f.id, f.flow));
     };
-    Ok(Fault {
+    Ok(NetFault {
         id: f.id.clone(),
         flow,
         kind,
@@ -766,7 +714,7 @@ pub fn compile_fault(model: &Model, f: &FaultIn) -> R<Fault> {
 }
 
 /// The scenario rules of §3.8: unique fault ids, faults start at or after `sim_start`.
-pub fn check_scenario(model: &Model, faults: &[Fault]) -> R<()> {
+pub fn check_scenario(model: &Network, faults: &[NetFault]) -> R<()> {
     unique(faults.iter().map(|f| f.id.as_str()), "fault")?;
     for f in faults {
         if f.start < model.settings.sim_start {

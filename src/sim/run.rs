@@ -1,72 +1,13 @@
 //! Running scenarios: the fault-free baseline (`simulation.md` §10), the choice between the
 //! fault cone and the whole graph, one run per control set, and the document-level entry points.
 
+pub use super::baseline::{Baseline, baseline, baseline_key};
 use super::compile::{InputError, RunSpec, build_run, control_names, find_scenario};
 use super::engine::{Engine, cone_flows};
+use super::front::BaselineSource;
 use super::input::Document;
-use super::model::{Fault, Model};
+use super::net::{NetFault, Network};
 use super::report::{SimReport, Summary};
-
-/// The cached fault-free run of a model (§10).
-#[derive(Debug, Clone)]
-pub struct Baseline {
-    /// Every dataset fresh over the horizon, no process impacted, no signal in the horizon.
-    pub clean: bool,
-    /// Per dataset: the largest age over `[sim_start, horizon_end)` (`None` when not produced).
-    max_age: Vec<Option<i64>>,
-    min_compl: Vec<f64>,
-    tainted: Vec<bool>,
-    /// Events of the baseline run.
-    pub events: u64,
-}
-
-/// Computes the baseline of a model with its settings.
-pub fn baseline(model: &Model) -> Baseline {
-    let e = Engine::new(model, &[], false).run();
-    let r = e.report(None);
-    let clean = r
-        .datasets
-        .explicit()
-        .values()
-        .flatten()
-        .all(|iv| iv.state == super::report::Label::Fresh)
-        && r.processes.values().all(|p| !p.impacted)
-        && r.signals.is_empty();
-    let st = &model.settings;
-    let n = model.datasets.len();
-    let mut max_age = vec![None; n];
-    let mut min_compl = vec![1.0; n];
-    let mut tainted = vec![false; n];
-    for (k, &d) in e.sim_ds.iter().enumerate() {
-        let lg = &e.log[k];
-        let mut worst: Option<i64> = None;
-        for (i, (t0, s)) in lg.iter().enumerate() {
-            let a = (*t0).max(st.sim_start);
-            let b = lg
-                .get(i + 1)
-                .map_or(st.horizon_end, |x| x.0)
-                .min(st.horizon_end);
-            if b > a {
-                let age = s.age(b - 1);
-                worst = Some(worst.map_or(age, |w: i64| w.max(age)));
-                if s.compl < min_compl[d as usize] {
-                    min_compl[d as usize] = s.compl;
-                }
-                if !s.taints.is_empty() {
-                    tainted[d as usize] = true;
-                }
-            }
-        }
-        max_age[d as usize] = Some(worst.unwrap_or(i64::MIN));
-    }
-    Baseline {
-        clean,
-        max_age,
-        min_compl,
-        tainted,
-        events: e.events,
-    }
-}
 
 /// How a run was simulated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +19,7 @@ pub enum Mode {
 }
 
 /// Whether the cone gives the whole-graph report (§10, §14 note 16); the reason when not.
-pub fn choose_mode(model: &Model, base: &Baseline, faults: &[Fault]) -> Mode {
+pub fn choose_mode(model: &Network, base: &Baseline, faults: &[NetFault]) -> Mode {
     if !base.clean {
         return Mode::WholeGraph(
             "baseline is not clean (spec §10): simulating the whole graph".to_owned(),
@@ -128,13 +69,15 @@ pub struct RunResult {
     pub mode: Mode,
     /// Events handled.
     pub events: u64,
+    /// Where the baseline came from.
+    pub baseline: BaselineSource,
 }
 
 /// Simulates faults on a model with a cached baseline, in the mode §10 allows.
 pub fn simulate(
-    model: &Model,
+    model: &Network,
     base: &Baseline,
-    faults: &[Fault],
+    faults: &[NetFault],
     deadline: Option<i64>,
 ) -> RunResult {
     let mode = choose_mode(model, base, faults);
@@ -143,26 +86,29 @@ pub fn simulate(
         report: e.report(deadline),
         mode,
         events: e.events,
+        baseline: BaselineSource::Computed,
     }
 }
 
 /// Simulates faults on the whole graph.
-pub fn simulate_whole(model: &Model, faults: &[Fault], deadline: Option<i64>) -> RunResult {
+pub fn simulate_whole(model: &Network, faults: &[NetFault], deadline: Option<i64>) -> RunResult {
     let e = Engine::new(model, faults, false).run();
     RunResult {
         report: e.report(deadline),
         mode: Mode::WholeGraph("requested".to_owned()),
         events: e.events,
+        baseline: BaselineSource::NotNeeded,
     }
 }
 
 /// Simulates faults in cone mode regardless of the baseline (for tests and benchmarks).
-pub fn simulate_cone(model: &Model, faults: &[Fault], deadline: Option<i64>) -> RunResult {
+pub fn simulate_cone(model: &Network, faults: &[NetFault], deadline: Option<i64>) -> RunResult {
     let e = Engine::new(model, faults, true).run();
     RunResult {
         report: e.report(deadline),
         mode: Mode::Cone,
         events: e.events,
+        baseline: BaselineSource::NotNeeded,
     }
 }
 
@@ -187,7 +133,8 @@ pub fn run_document(
     Ok(run_spec(&spec, whole_graph))
 }
 
-/// The summary of every control set of a scenario, in listed order.
+/// The summary of every control set of a scenario, in listed order. Control sets that leave
+/// the baseline's inputs alone share one baseline.
 pub fn compare_controls(
     doc: &Document,
     sid: &str,
@@ -195,10 +142,25 @@ pub fn compare_controls(
 ) -> Result<Vec<(String, RunResult)>, InputError> {
     let sc = find_scenario(doc, sid)?;
     let names = control_names(sc)?;
+    let mut shared: Vec<(String, Baseline)> = Vec::new();
     let mut out = Vec::with_capacity(names.len());
     for name in names {
-        let r = run_document(doc, sid, Some(&name), whole_graph)?;
-        out.push((name, r));
+        let spec = build_run(doc, sid, Some(&name))?;
+        if whole_graph {
+            out.push((name, run_spec(&spec, true)));
+            continue;
+        }
+        let key = baseline_key(&spec.model);
+        if !shared.iter().any(|(k, _)| *k == key) {
+            shared.push((key.clone(), baseline(&spec.model)));
+        }
+        let base = shared.iter().find(|(k, _)| *k == key).map(|(_, b)| b);
+        if let Some(base) = base {
+            out.push((
+                name,
+                simulate(&spec.model, base, &spec.faults, spec.deadline),
+            ));
+        }
     }
     Ok(out)
 }

@@ -4,7 +4,7 @@
 use super::Engine;
 use super::queue::{Origin, Outcome, Payload};
 use crate::sim::jitter::jitter;
-use crate::sim::model::FaultKind;
+use crate::sim::net::NetFaultKind;
 use crate::sim::state::{DState, round6, set_of, union};
 
 impl Engine<'_> {
@@ -41,20 +41,20 @@ impl Engine<'_> {
         causes = union(&causes, &act);
         let kind_of = |phi: &u32| self.faults[*phi as usize].kind;
         let mut end = t + f.duration;
-        let out = if act.iter().any(|p| kind_of(p) == FaultKind::Fail) {
+        let out = if act.iter().any(|p| kind_of(p) == NetFaultKind::Fail) {
             Outcome::Fail(
                 act.iter()
                     .copied()
-                    .filter(|p| kind_of(p) == FaultKind::Fail)
+                    .filter(|p| kind_of(p) == NetFaultKind::Fail)
                     .collect(),
             )
-        } else if act.iter().any(|p| kind_of(p) == FaultKind::Silent) {
+        } else if act.iter().any(|p| kind_of(p) == NetFaultKind::Silent) {
             Outcome::Silent
         } else {
             let sem: Vec<u32> = act
                 .iter()
                 .copied()
-                .filter(|p| kind_of(p) == FaultKind::Semantic)
+                .filter(|p| kind_of(p) == NetFaultKind::Semantic)
                 .collect();
             taints = union(&taints, &set_of(sem));
             let rejected: Vec<u32> = taints
@@ -65,8 +65,8 @@ impl Engine<'_> {
             if rejected.is_empty() {
                 for &phi in &act {
                     match self.faults[phi as usize].kind {
-                        FaultKind::Partial(fr) => compl *= fr,
-                        FaultKind::Delay(mins) => end += mins,
+                        NetFaultKind::Partial(fr) => compl *= fr,
+                        NetFaultKind::Delay(mins) => end += mins,
                         _ => {}
                     }
                 }

@@ -3,7 +3,7 @@
 
 use super::Engine;
 use super::queue::Payload;
-use crate::sim::model::MonKind;
+use crate::sim::net::MonKind;
 use crate::sim::state::{FaultSet, union};
 
 impl Engine<'_> {

@@ -10,7 +10,7 @@ mod stream;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::model::{Fault, FaultKind, Model, Settings};
+use super::net::{NetFault, NetFaultKind, Network, Settings};
 use super::schedule::INF;
 use super::state::{DState, FaultSet};
 use queue::{Origin, Payload, Queue};
@@ -43,7 +43,7 @@ pub struct SignalRt {
     pub object: String,
     /// Team index.
     pub team: Option<u32>,
-    /// Fault indices.
+    /// NetFault indices.
     pub causes: FaultSet,
     /// Whether it has a team.
     pub routed: bool,
@@ -79,11 +79,11 @@ enum Residue {
 #[derive(Debug)]
 pub struct Engine<'m> {
     /// The model.
-    pub m: &'m Model,
+    pub m: &'m Network,
     st: &'m Settings,
     /// The faults, sorted by id.
-    pub faults: &'m [Fault],
-    /// Fault run-time records, parallel to `faults`.
+    pub faults: &'m [NetFault],
+    /// NetFault run-time records, parallel to `faults`.
     pub frt: Vec<FaultRt>,
     faults_on: HashMap<u32, Vec<u32>>,
     /// Simulated flows, sorted.
@@ -122,7 +122,7 @@ pub struct Engine<'m> {
 
 /// The flows a cone run simulates (§5.4): faulted flows, consumers of the cone datasets, and
 /// stream drivers. Sorted.
-pub fn cone_flows(m: &Model, faults: &[Fault]) -> Vec<u32> {
+pub fn cone_flows(m: &Network, faults: &[NetFault]) -> Vec<u32> {
     let mut cds: HashSet<u32> = HashSet::new();
     let mut stack: Vec<u32> = Vec::new();
     for f in faults {
@@ -166,7 +166,7 @@ fn locate(v: &[u32]) -> HashMap<u32, u32> {
 
 impl<'m> Engine<'m> {
     /// An engine for these faults (sorted by id), simulating the cone or the whole graph.
-    pub fn new(m: &'m Model, faults: &'m [Fault], cone: bool) -> Self {
+    pub fn new(m: &'m Network, faults: &'m [NetFault], cone: bool) -> Self {
         let st = &m.settings;
         let mut faults_on: HashMap<u32, Vec<u32>> = HashMap::new();
         for (i, f) in faults.iter().enumerate() {
@@ -262,7 +262,7 @@ impl<'m> Engine<'m> {
             if rt.repaired {
                 end = end.min(rt.repair_at.unwrap_or(INF));
             }
-            if let FaultKind::Delay(minutes) = f.kind {
+            if let NetFaultKind::Delay(minutes) = f.kind {
                 if is_stream {
                     end = end.min(f.start + minutes);
                 }
@@ -409,7 +409,7 @@ impl<'m> Engine<'m> {
                     if let Some(e) = fa.end {
                         self.q.push(e, Payload::Edge { flow: fid });
                     }
-                    if let FaultKind::Delay(minutes) = fa.kind {
+                    if let NetFaultKind::Delay(minutes) = fa.kind {
                         self.q.push(fa.start + minutes, Payload::Edge { flow: fid });
                     }
                 }

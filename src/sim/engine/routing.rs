@@ -63,7 +63,7 @@ impl Engine<'_> {
             self.signals.push(rec);
             return;
         };
-        let d = delay.unwrap_or(self.st.alert_delay);
+        let d = delay.unwrap_or(i64::from(self.st.alert_delay_minutes));
         let cal = &self.m.teams[team as usize].cal;
         let seen = cal.next_open(t + d);
         rec.routed = true;
@@ -103,16 +103,16 @@ impl Engine<'_> {
             let triage = if direct {
                 0
             } else if self.st.lineage {
-                self.st.triage_lineage
+                i64::from(self.st.triage_lineage_minutes)
             } else {
-                self.st.triage
+                i64::from(self.st.triage_minutes)
             };
             let (team, extra) = if let Some(o) = f.owner {
                 (Some(o), 0)
             } else {
                 let declared = sig_team.filter(|&tm| m.teams[tm as usize].declared);
                 let team = declared.or_else(|| m.team_ix(&self.st.fallback_team));
-                (team, self.st.no_owner_delay)
+                (team, i64::from(self.st.no_owner_delay_minutes))
             };
             let Some(team) = team else {
                 continue;

@@ -3,7 +3,7 @@
 
 use super::queue::Payload;
 use super::{Engine, Residue};
-use crate::sim::model::FaultKind;
+use crate::sim::net::NetFaultKind;
 use crate::sim::state::{DState, FaultSet, round6, union};
 
 impl Engine<'_> {
@@ -19,10 +19,10 @@ impl Engine<'_> {
         self.effect(&act, t);
         for &phi in &act {
             match self.faults[phi as usize].kind {
-                FaultKind::Partial(fr) => {
+                NetFaultKind::Partial(fr) => {
                     self.sres[k].insert(phi, Residue::Partial(fr));
                 }
-                FaultKind::Semantic => {
+                NetFaultKind::Semantic => {
                     self.sres[k].insert(phi, Residue::Taint);
                 }
                 _ => {}
@@ -46,7 +46,7 @@ impl Engine<'_> {
             .filter(|&p| {
                 matches!(
                     kind_of(p),
-                    FaultKind::Fail | FaultKind::Silent | FaultKind::Delay(_)
+                    NetFaultKind::Fail | NetFaultKind::Silent | NetFaultKind::Delay(_)
                 )
             })
             .collect();
@@ -72,7 +72,7 @@ impl Engine<'_> {
             let fl: FaultSet = blocking
                 .iter()
                 .copied()
-                .filter(|&p| kind_of(p) == FaultKind::Fail)
+                .filter(|&p| kind_of(p) == NetFaultKind::Fail)
                 .collect();
             if !rejected.is_empty() {
                 self.error(t, fid, "messages rejected by contract validation", 0);
@@ -108,7 +108,7 @@ impl Engine<'_> {
         if let Some(bl) = self.sblock[k].take() {
             if !f.buffered {
                 for phi in bl {
-                    if kind_of(phi) == FaultKind::Fail && !self.frt[phi as usize].repaired {
+                    if kind_of(phi) == NetFaultKind::Fail && !self.frt[phi as usize].repaired {
                         self.sres[k].insert(phi, Residue::Lost(1.0 - f.loss));
                     }
                 }
@@ -130,7 +130,7 @@ impl Engine<'_> {
             let parts: FaultSet = act
                 .iter()
                 .copied()
-                .filter(|&p| matches!(kind_of(p), FaultKind::Partial(_)))
+                .filter(|&p| matches!(kind_of(p), NetFaultKind::Partial(_)))
                 .collect();
             if !parts.is_empty() {
                 self.alarm(t + l, fid, parts);

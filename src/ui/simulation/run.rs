@@ -4,7 +4,7 @@
 
 use crate::model::{Fault, Landscape, Scenario};
 use crate::sim::narrative::{Entity, Line, narrative};
-use crate::sim::{SimReport, compare_controls, from_landscape, run_document};
+use crate::sim::{Compiled, SimReport, compare_scenario_controls, simulate_scenario};
 
 /// The id of the scenario built from a fault defined on the canvas.
 pub const AD_HOC_SCENARIO: &str = "what-if";
@@ -70,10 +70,10 @@ pub fn run(landscape: &Landscape, request: &RunRequest) -> Result<SimOutcome, St
         .ok_or_else(|| format!("no scenario \"{}\" in the document", request.scenario))?;
     let settings = scenario.settings.apply_to(&document.settings);
     let deadline = scenario.deadline;
-    let input = from_landscape(&document, &request.scenario).map_err(|e| e.to_string())?;
-    let result = run_document(&input, &request.scenario, request.control.as_deref(), false)
+    let compiled = Compiled::new(&document).map_err(|e| e.to_string())?;
+    let result = simulate_scenario(&compiled, scenario, request.control.as_deref())
         .map_err(|e| e.to_string())?;
-    let controls = compare_controls(&input, &request.scenario, false)
+    let controls = compare_scenario_controls(&compiled, scenario)
         .map_err(|e| e.to_string())?
         .into_iter()
         .map(|(name, run)| {

@@ -5,7 +5,7 @@
 use crate::analysis::hub::{HubSummary, route_through_hub};
 use crate::edit::Edit;
 use crate::model::Landscape;
-use crate::sim::{from_landscape, run_document};
+use crate::sim::simulate_landscape;
 use crate::ui::app::commands::Command;
 
 /// The simulated impact of one scenario on one landscape.
@@ -105,8 +105,7 @@ pub fn plan(
 
 /// Simulates `scenario` on `landscape`.
 pub fn impact(landscape: &Landscape, scenario: &str) -> Result<Impact, String> {
-    let input = from_landscape(landscape, scenario).map_err(|e| e.to_string())?;
-    let result = run_document(&input, scenario, None, false).map_err(|e| e.to_string())?;
+    let result = simulate_landscape(landscape, scenario, None).map_err(|e| e.to_string())?;
     let summary = result.report.summary;
     Ok(Impact {
         impacted_minutes: summary.impacted_minutes,

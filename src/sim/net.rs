@@ -1,48 +1,16 @@
-//! The compiled model the engine runs on (`simulation.md` §11, step 1): dense indices in sorted
+//! The compiled network the engine runs on (`simulation.md` §11, step 1): dense indices in sorted
 //! id order, consumer and producer indexes, teams (declared, implicit and fallback), settings
 //! and the scenario's faults.
 
 use super::calendar::Cal;
 use super::schedule::Sched;
 
-/// Resolved settings (`simulation.md` §3.7, Switchboard's defaults).
-#[derive(Debug, Clone, PartialEq)]
-#[allow(missing_docs)]
-pub struct Settings {
-    pub sim_start: i64,
-    pub horizon_start: i64,
-    pub horizon_end: i64,
-    pub alert_delay: i64,
-    pub triage: i64,
-    pub triage_lineage: i64,
-    pub lineage: bool,
-    pub no_owner_delay: i64,
-    pub cascade_rerun: bool,
-    pub fallback_team: String,
-    pub seed: i64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            sim_start: 0,
-            horizon_start: 4320,
-            horizon_end: 14400,
-            alert_delay: 5,
-            triage: 120,
-            triage_lineage: 15,
-            lineage: false,
-            no_owner_delay: 240,
-            cascade_rerun: false,
-            fallback_team: "it-service-desk".to_owned(),
-            seed: 0,
-        }
-    }
-}
+/// The engine runs on the document's own settings (`simulation.md` §3.7).
+pub use crate::model::Settings;
 
 /// A team with its calendar.
 #[derive(Debug, Clone)]
-pub struct Team {
+pub struct NetTeam {
     /// Id.
     pub id: String,
     /// Coverage calendar.
@@ -53,7 +21,7 @@ pub struct Team {
 
 /// A system.
 #[derive(Debug, Clone)]
-pub struct System {
+pub struct NetSystem {
     /// Id.
     pub id: String,
     /// Display name.
@@ -62,12 +30,12 @@ pub struct System {
 
 /// A dataset.
 #[derive(Debug, Clone)]
-pub struct Dataset {
+pub struct NetDataset {
     /// Full id.
     pub id: String,
-    /// System index.
+    /// NetSystem index.
     pub system: u32,
-    /// System of record.
+    /// NetSystem of record.
     pub source: bool,
     /// Freshness SLA.
     pub stale_after: Option<i64>,
@@ -75,10 +43,10 @@ pub struct Dataset {
     pub owner: Option<String>,
 }
 
-/// Retry policy.
+/// NetRetry policy.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(missing_docs)]
-pub struct Retry {
+pub struct NetRetry {
     pub max_attempts: i64,
     pub base: i64,
     pub factor: f64,
@@ -89,7 +57,7 @@ pub struct Retry {
 /// A flow.
 #[derive(Debug, Clone)]
 #[allow(missing_docs)]
-pub struct Flow {
+pub struct NetFlow {
     pub id: String,
     /// Input dataset indices, in listed order.
     pub inputs: Vec<u32>,
@@ -100,7 +68,7 @@ pub struct Flow {
     pub owner: Option<u32>,
     pub validation: i64,
     pub job_alert: bool,
-    pub retry: Retry,
+    pub retry: NetRetry,
     pub buffered: bool,
     pub dlq: bool,
     pub queue_age_alarm: Option<i64>,
@@ -121,7 +89,7 @@ pub enum MonKind {
 /// A monitor.
 #[derive(Debug, Clone)]
 #[allow(missing_docs)]
-pub struct Monitor {
+pub struct NetMonitor {
     pub id: String,
     pub dataset: u32,
     pub kind: MonKind,
@@ -133,7 +101,7 @@ pub struct Monitor {
 /// A process dependency.
 #[derive(Debug, Clone)]
 #[allow(missing_docs)]
-pub struct Dep {
+pub struct NetDep {
     pub dataset: u32,
     pub max_age: i64,
     pub min_completeness: f64,
@@ -142,18 +110,18 @@ pub struct Dep {
 /// A business process.
 #[derive(Debug, Clone)]
 #[allow(missing_docs)]
-pub struct Process {
+pub struct NetProcess {
     pub id: String,
     /// Owner team index.
     pub owner: u32,
-    pub deps: Vec<Dep>,
+    pub deps: Vec<NetDep>,
     pub cal: Cal,
     pub notice_after: Option<i64>,
 }
 
 /// A fault kind with its parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum FaultKind {
+pub enum NetFaultKind {
     /// Runs fail.
     Fail,
     /// Runs fail silently.
@@ -166,7 +134,7 @@ pub enum FaultKind {
     Semantic,
 }
 
-impl FaultKind {
+impl NetFaultKind {
     /// The kind's name.
     pub fn name(self) -> &'static str {
         match self {
@@ -182,10 +150,10 @@ impl FaultKind {
 /// A fault of the scenario.
 #[derive(Debug, Clone)]
 #[allow(missing_docs)]
-pub struct Fault {
+pub struct NetFault {
     pub id: String,
     pub flow: u32,
-    pub kind: FaultKind,
+    pub kind: NetFaultKind,
     pub start: i64,
     pub end: Option<i64>,
     pub repair_minutes: i64,
@@ -195,13 +163,13 @@ pub struct Fault {
 /// A compiled, validated model with its settings.
 #[derive(Debug, Clone)]
 #[allow(missing_docs)]
-pub struct Model {
-    pub teams: Vec<Team>,
-    pub systems: Vec<System>,
-    pub datasets: Vec<Dataset>,
-    pub flows: Vec<Flow>,
-    pub monitors: Vec<Monitor>,
-    pub processes: Vec<Process>,
+pub struct Network {
+    pub teams: Vec<NetTeam>,
+    pub systems: Vec<NetSystem>,
+    pub datasets: Vec<NetDataset>,
+    pub flows: Vec<NetFlow>,
+    pub monitors: Vec<NetMonitor>,
+    pub processes: Vec<NetProcess>,
     pub settings: Settings,
     /// Consumer flows of each dataset, sorted.
     pub consumers: Vec<Vec<u32>>,
@@ -223,7 +191,7 @@ pub struct Model {
     pub obj_rank_proc: Vec<u32>,
 }
 
-impl Model {
+impl Network {
     /// The datasets produced by some flow, sorted.
     pub fn produced(&self) -> Vec<u32> {
         (0..self.datasets.len() as u32)
@@ -246,4 +214,107 @@ impl Model {
             .ok()
             .map(|i| i as u32)
     }
+}
+
+/// The entities of a network, each sorted by id, before the indexes are built.
+#[derive(Debug, Clone)]
+#[allow(missing_docs)]
+pub struct NetParts {
+    pub teams: Vec<NetTeam>,
+    pub systems: Vec<NetSystem>,
+    pub datasets: Vec<NetDataset>,
+    pub flows: Vec<NetFlow>,
+    pub monitors: Vec<NetMonitor>,
+    pub processes: Vec<NetProcess>,
+    pub settings: Settings,
+}
+
+impl Network {
+    /// Builds the indexes of §11, step 1 over checked, sorted parts: consumers and producer of
+    /// each dataset, monitors and processes by dataset, and the ranks of the signal objects.
+    pub fn assemble(p: NetParts) -> Self {
+        let nd = p.datasets.len();
+        let mut consumers: Vec<Vec<u32>> = vec![Vec::new(); nd];
+        let mut producer: Vec<Option<u32>> = vec![None; nd];
+        for (fi, f) in p.flows.iter().enumerate() {
+            for &x in &f.inputs {
+                consumers[x as usize].push(fi as u32);
+            }
+            producer[f.output as usize] = Some(fi as u32);
+        }
+        let mut mon_by_ds = vec![Vec::new(); nd];
+        for (i, m) in p.monitors.iter().enumerate() {
+            mon_by_ds[m.dataset as usize].push(i as u32);
+        }
+        let mut proc_by_ds: Vec<Vec<u32>> = vec![Vec::new(); nd];
+        for (i, pr) in p.processes.iter().enumerate() {
+            for dp in &pr.deps {
+                proc_by_ds[dp.dataset as usize].push(i as u32);
+            }
+        }
+        let (obj_rank_flow, obj_rank_ds, obj_rank_proc) = object_ranks(&p);
+        let produced_ids: std::sync::Arc<[String]> = p
+            .datasets
+            .iter()
+            .zip(&producer)
+            .filter(|(_, pr)| pr.is_some())
+            .map(|(d, _)| d.id.clone())
+            .collect();
+        let system_ids: std::sync::Arc<[String]> = p.systems.iter().map(|s| s.id.clone()).collect();
+        Self {
+            produced_ids,
+            system_ids,
+            teams: p.teams,
+            systems: p.systems,
+            datasets: p.datasets,
+            flows: p.flows,
+            monitors: p.monitors,
+            processes: p.processes,
+            settings: p.settings,
+            consumers,
+            producer,
+            mon_by_ds,
+            proc_by_ds,
+            obj_rank_flow,
+            obj_rank_ds,
+            obj_rank_proc,
+        }
+    }
+}
+
+/// Ranks of `flow:<id>`, `dataset:<id>` and `process:<id>` among all signal objects in string
+/// order.
+fn object_ranks(p: &NetParts) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let mut objs: Vec<(String, u8, u32)> = Vec::new();
+    objs.extend(
+        p.flows
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (format!("flow:{}", f.id), 0, i as u32)),
+    );
+    objs.extend(
+        p.datasets
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (format!("dataset:{}", f.id), 1, i as u32)),
+    );
+    objs.extend(
+        p.processes
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (format!("process:{}", f.id), 2, i as u32)),
+    );
+    objs.sort_unstable();
+    let mut flow = vec![0; p.flows.len()];
+    let mut ds = vec![0; p.datasets.len()];
+    let mut process = vec![0; p.processes.len()];
+    for (rank, (_, kind, i)) in objs.iter().enumerate() {
+        let r = rank as u32;
+        match kind {
+            0 => flow[*i as usize] = r,
+            1 => ds[*i as usize] = r,
+            _ => process[*i as usize] = r,
+        }
+    }
+    (flow, ds, process)
 }
