@@ -92,7 +92,8 @@ fn a_truncated_file_names_file_line_and_column() {
     let original = std::fs::read_to_string("examples/seafood.ron").expect("example");
     let cut = &original[..original.len() / 2];
     let path = temp_file(&dir, "truncated.ron", cut.as_bytes());
-    let lines = cut.lines().count();
+    // The parser points at the end of the content, before any trailing blanks of the cut.
+    let lines = cut.trim_end().lines().count();
     assert_refused(&path, "truncated.ron:");
     let message = stderr(&switchboard(&[
         "convert",

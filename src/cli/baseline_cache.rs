@@ -31,6 +31,11 @@ impl DiskBaselines {
         })
     }
 
+    /// The cache in this folder (created on the first save).
+    pub fn in_dir(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
     fn path(&self, key: &str) -> PathBuf {
         self.dir.join(format!("{key}.json"))
     }

@@ -200,14 +200,20 @@ fn monitor_kind(c: &MonitorCheck) -> MonKind {
     }
 }
 
+/// The settings' horizon is in order: `sim_start <= horizon_start < horizon_end`.
+pub fn check_horizon(st: &Settings) -> R<()> {
+    if st.sim_start <= st.horizon_start && st.horizon_start < st.horizon_end {
+        return Ok(());
+    }
+    fail(format!(
+        "settings: need sim_start <= horizon_start < horizon_end, got {}, {}, {}",
+        st.sim_start, st.horizon_start, st.horizon_end
+    ))
+}
+
 /// Compiles a landscape without error findings, with the given settings, into the network.
 pub fn network(l: &Landscape, st: &Settings) -> R<Network> {
-    if !(st.sim_start <= st.horizon_start && st.horizon_start < st.horizon_end) {
-        return fail(format!(
-            "settings: need sim_start <= horizon_start < horizon_end, got {}, {}, {}",
-            st.sim_start, st.horizon_start, st.horizon_end
-        ));
-    }
+    check_horizon(st)?;
     let teams = teams(l, st)?;
     let sys_ix = sorted_index(l.systems.iter().map(|s| s.id.as_str()));
     let full_ids: Vec<(String, u32, &crate::model::Dataset)> = l

@@ -189,13 +189,26 @@ impl Compiled {
         settings: &Settings,
         control: Option<&ControlSet>,
     ) -> Result<Network, SimError> {
-        let Some(control) = control.filter(|c| !c.changes.is_empty()) else {
+        let changes_model = |c: &&ControlSet| {
+            c.changes
+                .iter()
+                .any(|ch| !matches!(ch, Change::Settings(_)))
+        };
+        let Some(control) = control.filter(changes_model) else {
+            // Settings only: the compiled network is reused with the changed settings.
+            let mut settings = settings.clone();
+            for change in control.map(|c| c.changes.as_slice()).unwrap_or_default() {
+                if let Change::Settings(o) = change {
+                    settings = o.apply_to(&settings);
+                }
+            }
+            build::check_horizon(&settings)?;
             if settings.fallback_team == self.landscape.settings.fallback_team {
                 let mut net = self.net.clone();
-                net.settings = settings.clone();
+                net.settings = settings;
                 return Ok(net);
             }
-            return Ok(build::network(&self.landscape, settings)?);
+            return Ok(build::network(&self.landscape, &settings)?);
         };
         let mut changed = self.landscape.clone();
         let mut settings = settings.clone();
