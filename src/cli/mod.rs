@@ -13,6 +13,7 @@ pub mod export;
 pub mod hub;
 pub mod import;
 pub mod input;
+pub mod locate;
 pub mod simulate;
 pub mod stats;
 

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 
 use super::OutputFormat;
+use super::check::print_stdout;
 use crate::model::Landscape;
 use crate::model::time::{format_duration, format_sim_time};
 use crate::sim::narrative::{Entity, narrative};
@@ -102,8 +103,26 @@ fn load(path: &Path, scenario: &str) -> Result<(Document, Names)> {
         }
     }
     let landscape = crate::file::load_path(path)?;
-    let doc = from_landscape(&landscape, scenario)?;
+    super::input::refuse_out_of_range(path, &landscape)?;
+    let doc =
+        from_landscape(&landscape, scenario).map_err(|e| anyhow!("{}: {e}", path.display()))?;
     Ok((doc, landscape_names(&landscape)))
+}
+
+/// Names the file, scenario and control set in a refusal of the simulation.
+fn in_context(
+    args: &SimulateArgs,
+    control: Option<&str>,
+    error: &crate::sim::InputError,
+) -> anyhow::Error {
+    let control = control
+        .map(|c| format!(", control set \"{c}\""))
+        .unwrap_or_default();
+    anyhow!(
+        "{}: scenario \"{}\"{control}: {error}",
+        args.file.display(),
+        args.scenario
+    )
 }
 
 /// Runs `simulate`.
@@ -111,7 +130,8 @@ pub fn run(args: &SimulateArgs) -> Result<u8> {
     let (doc, names) = load(&args.file, &args.scenario)?;
     let lookup = |e: Entity, id: &str| names.get(&(entity_code(e), id.to_owned())).cloned();
     if args.compare_controls {
-        let rows = compare_controls(&doc, &args.scenario, args.whole_graph)?;
+        let rows = compare_controls(&doc, &args.scenario, args.whole_graph)
+            .map_err(|e| in_context(args, None, &e))?;
         for (_, r) in &rows {
             note(r);
         }
@@ -127,9 +147,9 @@ pub fn run(args: &SimulateArgs) -> Result<u8> {
                         .collect(),
                     scenario: args.scenario.clone(),
                 };
-                println!("{}", to_json_text(&cmp));
+                print_stdout(&format!("{}\n", to_json_text(&cmp)))?;
             }
-            OutputFormat::Human => print!("{}", control_table(&args.scenario, &rows)),
+            OutputFormat::Human => print_stdout(&control_table(&args.scenario, &rows))?,
         }
         return Ok(super::EXIT_OK);
     }
@@ -138,15 +158,13 @@ pub fn run(args: &SimulateArgs) -> Result<u8> {
         &args.scenario,
         args.control.as_deref(),
         args.whole_graph,
-    )?;
+    )
+    .map_err(|e| in_context(args, args.control.as_deref(), &e))?;
     note(&r);
     match args.format {
-        OutputFormat::Json => println!("{}", r.report.to_json()),
+        OutputFormat::Json => print_stdout(&format!("{}\n", r.report.to_json()))?,
         OutputFormat::Human => {
-            print!(
-                "{}",
-                story(&args.scenario, args.control.as_deref(), &r, &lookup)
-            );
+            print_stdout(&story(&args.scenario, args.control.as_deref(), &r, &lookup))?;
         }
     }
     Ok(super::EXIT_OK)

@@ -5,6 +5,7 @@
 //! - `calendar`, `schedule`, `state`, `jitter`: the arithmetic of §2–§6.
 //! - `engine`: the event loop and the propagation rules (§5–§7).
 //! - `reporting`, `report`: the report of §8–§9; `narrative`: plain-language lines.
+//! - `preflight`: what `simulate` would refuse, for `check`.
 //! - `run`: baseline (§10), cone or whole graph, control sets.
 //!
 //! Depends on `model` only.
@@ -22,6 +23,7 @@ pub mod input;
 pub mod jitter;
 pub mod model;
 pub mod narrative;
+pub mod preflight;
 pub mod report;
 pub mod reporting;
 pub mod run;

@@ -128,6 +128,8 @@ pub struct RunResult {
     pub mode: Mode,
     /// Events handled.
     pub events: u64,
+    /// The run stopped at its event budget (this many events) before `horizon_end`.
+    pub stopped_at_budget: Option<u64>,
 }
 
 /// Simulates faults on a model with a cached baseline, in the mode §10 allows.
@@ -143,6 +145,7 @@ pub fn simulate(
         report: e.report(deadline),
         mode,
         events: e.events,
+        stopped_at_budget: e.exhausted.then_some(e.budget),
     }
 }
 
@@ -153,6 +156,7 @@ pub fn simulate_whole(model: &Model, faults: &[Fault], deadline: Option<i64>) ->
         report: e.report(deadline),
         mode: Mode::WholeGraph("requested".to_owned()),
         events: e.events,
+        stopped_at_budget: e.exhausted.then_some(e.budget),
     }
 }
 
@@ -163,6 +167,7 @@ pub fn simulate_cone(model: &Model, faults: &[Fault], deadline: Option<i64>) -> 
         report: e.report(deadline),
         mode: Mode::Cone,
         events: e.events,
+        stopped_at_budget: e.exhausted.then_some(e.budget),
     }
 }
 
@@ -184,7 +189,14 @@ pub fn run_document(
     whole_graph: bool,
 ) -> Result<RunResult, InputError> {
     let spec = build_run(doc, sid, control)?;
-    Ok(run_spec(&spec, whole_graph))
+    let result = run_spec(&spec, whole_graph);
+    match result.stopped_at_budget {
+        Some(budget) => Err(InputError(format!(
+            "scenario {sid}: the simulation stopped after {budget} events, its budget for this model ({} per simulated minute and entity); shorten the span from sim_start to horizon_end or simplify the schedules",
+            super::engine::EVENTS_PER_ENTITY_MINUTE
+        ))),
+        None => Ok(result),
+    }
 }
 
 /// The summary of every control set of a scenario, in listed order.
@@ -197,7 +209,8 @@ pub fn compare_controls(
     let names = control_names(sc)?;
     let mut out = Vec::with_capacity(names.len());
     for name in names {
-        let r = run_document(doc, sid, Some(&name), whole_graph)?;
+        let r = run_document(doc, sid, Some(&name), whole_graph)
+            .map_err(|e| InputError(format!("control set \"{name}\": {e}")))?;
         out.push((name, r));
     }
     Ok(out)
