@@ -33,7 +33,12 @@ pub struct CheckReport {
 /// Validation and lint findings of a landscape, sorted, with their counts.
 pub fn check_report(landscape: &Landscape) -> CheckReport {
     let mut findings = validate(landscape);
+    let invalid = findings.iter().any(|f| f.severity == Severity::Error);
     findings.extend(lint(landscape));
+    if !invalid {
+        // A document with validation errors is refused by `simulate` for the same reasons.
+        findings.extend(simulation_refusals(landscape));
+    }
     sort_findings(&mut findings);
     let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
     CheckReport {
@@ -43,13 +48,45 @@ pub fn check_report(landscape: &Landscape) -> CheckReport {
     }
 }
 
+/// What `simulate` would refuse (the same conversion and compilation, `sim::preflight`), as
+/// error findings on the scenario, so that `check` passes exactly the documents `simulate` runs.
+fn simulation_refusals(landscape: &Landscape) -> Vec<Finding> {
+    let out_of_range = crate::model::ranges::range_findings(landscape)
+        .iter()
+        .any(|f| f.severity == Severity::Error);
+    if out_of_range {
+        // Already an error; the simulation is never given values out of range.
+        return Vec::new();
+    }
+    crate::sim::preflight::refusals(landscape)
+        .into_iter()
+        .map(|refusal| Finding {
+            severity: Severity::Error,
+            code: "simulation-input",
+            entity_kind: "scenario",
+            entity_id: refusal.scenario,
+            message: match refusal.control {
+                Some(control) => format!(
+                    "control set \"{control}\": {}; simulate refuses it",
+                    refusal.message
+                ),
+                None => format!("{}; simulate refuses it", refusal.message),
+            },
+            field: None,
+        })
+        .collect()
+}
+
 /// Runs `check`.
 pub fn run(args: &CheckArgs) -> Result<u8> {
     let landscape = super::input::load_landscape(&args.file)?;
     let report = check_report(&landscape);
     match args.format {
         OutputFormat::Json => print_stdout(&(serde_json::to_string_pretty(&report)? + "\n"))?,
-        OutputFormat::Human => print_stdout(&human(&args.file.display().to_string(), &report))?,
+        OutputFormat::Human => {
+            let text = crate::file::read_text(&args.file).unwrap_or_default();
+            print_stdout(&human(&args.file.display().to_string(), &text, &report))?;
+        }
     }
     Ok(if report.errors > 0 {
         EXIT_FINDINGS
@@ -66,13 +103,15 @@ pub(crate) fn print_stdout(text: &str) -> Result<()> {
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(error).context("cannot write to standard output"))
+        }
         _ => Ok(()),
     }
 }
 
 /// The human-readable report: one block per finding, then a summary line.
-fn human(file: &str, report: &CheckReport) -> String {
+fn human(file: &str, source: &str, report: &CheckReport) -> String {
     let mut text = String::new();
     for finding in &report.findings {
         let severity = match finding.severity {
@@ -80,6 +119,9 @@ fn human(file: &str, report: &CheckReport) -> String {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
+        if let Some(at) = super::locate::locate(source, finding) {
+            let _ = write!(text, "{file}:{}:{}: ", at.line, at.column);
+        }
         let _ = writeln!(
             text,
             "{severity}[{}] {} {}: {}",

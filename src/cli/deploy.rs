@@ -84,9 +84,12 @@ pub fn run(args: &DeployArgs) -> Result<u8> {
         }
     };
     let report = deploy(args, &password);
-    for line in &report.lines {
-        println!("{line}");
-    }
+    let text: String = report
+        .lines
+        .iter()
+        .map(|line| format!("{line}\n"))
+        .collect();
+    super::check::print_stdout(&text)?;
     Ok(report.exit)
 }
 

@@ -106,7 +106,9 @@ pub struct ExportArgs {
 
 /// Runs `export`.
 pub fn run(args: &ExportArgs) -> Result<u8> {
-    let landscape = match super::input::load_landscape(&args.file) {
+    let loaded = super::input::load_landscape(&args.file)
+        .and_then(|l| super::input::refuse_out_of_range(&args.file, &l).map(|()| l));
+    let landscape = match loaded {
         Ok(landscape) => landscape,
         Err(e) => {
             eprintln!("error: {e:#}");

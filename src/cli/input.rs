@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 
 use crate::file;
 use crate::model::Landscape;
@@ -12,4 +12,31 @@ use crate::model::Landscape;
 /// Loads the landscape at `path`; errors carry file, line and column.
 pub fn load_landscape(path: &Path) -> Result<Landscape> {
     Ok(file::load_path(path)?)
+}
+
+/// A value out of its range (`model::ranges`) is refused before simulating or exporting, with
+/// `file:line:column`, the item and the allowed range, as `check` reports it.
+pub fn refuse_out_of_range(path: &Path, landscape: &Landscape) -> Result<()> {
+    let findings: Vec<_> = crate::model::ranges::range_findings(landscape)
+        .into_iter()
+        .filter(|f| f.severity == crate::model::Severity::Error)
+        .collect();
+    let Some(first) = findings.first() else {
+        return Ok(());
+    };
+    let text = crate::file::read_text(path).unwrap_or_default();
+    let at = super::locate::locate(&text, first)
+        .map(|at| format!(":{}:{}", at.line, at.column))
+        .unwrap_or_default();
+    Err(anyhow!(
+        "{}{at}: {} {}: {}{}",
+        path.display(),
+        first.entity_kind,
+        first.entity_id,
+        first.message,
+        match findings.len() {
+            1 => String::new(),
+            n => format!(" (and {} more; see `switchboard check`)", n - 1),
+        }
+    ))
 }

@@ -14,6 +14,7 @@ pub mod export;
 pub mod hub;
 pub mod import;
 pub mod input;
+pub mod locate;
 pub mod simulate;
 pub mod stats;
 

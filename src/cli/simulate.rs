@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 
 use super::OutputFormat;
+use super::check::print_stdout;
 use crate::model::Landscape;
 use crate::model::time::{format_duration, format_sim_time};
 use crate::sim::narrative::{Entity, narrative};
@@ -119,14 +120,15 @@ fn load(path: &Path) -> Result<(Input, Names)> {
         }
     }
     let landscape = crate::file::load_path(path)?;
+    super::input::refuse_out_of_range(path, &landscape)?;
     let names = landscape_names(&landscape);
     Ok((Input::Landscape(Box::new(landscape)), names))
 }
 
 /// The landscape compiled once for every run of this command, with the disk cache.
 fn compile(landscape: &Landscape, args: &SimulateArgs) -> Result<Compiled> {
-    find_scenario(landscape, &args.scenario)?;
-    let mut compiled = Compiled::new(landscape)?;
+    find_scenario(landscape, &args.scenario).map_err(|e| in_context(args, None, &e))?;
+    let mut compiled = Compiled::new(landscape).map_err(|e| in_context(args, None, &e))?;
     if args.whole_graph {
         compiled = compiled.with_coverage(Coverage::WholeGraph);
     }
@@ -140,12 +142,14 @@ fn compile(landscape: &Landscape, args: &SimulateArgs) -> Result<Compiled> {
 
 /// Every control set of the scenario with its run.
 fn control_runs(input: &Input, args: &SimulateArgs) -> Result<Vec<(String, RunResult)>> {
+    let in_context = |e: &dyn std::fmt::Display| in_context(args, None, e);
     Ok(match input {
-        Input::Reference(doc) => compare_controls(doc, &args.scenario, args.whole_graph)?,
+        Input::Reference(doc) => compare_controls(doc, &args.scenario, args.whole_graph)
+            .map_err(|e| in_context(&e))?,
         Input::Landscape(l) => {
             let compiled = compile(l, args)?;
             let scenario = find_scenario(l, &args.scenario)?;
-            compare_scenario_controls(&compiled, scenario)?
+            compare_scenario_controls(&compiled, scenario).map_err(|e| in_context(&e))?
         }
     })
 }
@@ -154,9 +158,27 @@ fn control_runs(input: &Input, args: &SimulateArgs) -> Result<Vec<(String, RunRe
 fn one_run(input: &Input, args: &SimulateArgs) -> Result<RunResult> {
     let control = args.control.as_deref();
     Ok(match input {
-        Input::Reference(doc) => run_document(doc, &args.scenario, control, args.whole_graph)?,
-        Input::Landscape(l) => simulate_stored(&compile(l, args)?, &args.scenario, control)?,
+        Input::Reference(doc) => run_document(doc, &args.scenario, control, args.whole_graph)
+            .map_err(|e| in_context(args, control, &e))?,
+        Input::Landscape(l) => simulate_stored(&compile(l, args)?, &args.scenario, control)
+            .map_err(|e| in_context(args, control, &e))?,
     })
+}
+
+/// Names the file, scenario and control set in a refusal of the simulation.
+fn in_context(
+    args: &SimulateArgs,
+    control: Option<&str>,
+    error: &dyn std::fmt::Display,
+) -> anyhow::Error {
+    let control = control
+        .map(|c| format!(", control set \"{c}\""))
+        .unwrap_or_default();
+    anyhow!(
+        "{}: scenario \"{}\"{control}: {error}",
+        args.file.display(),
+        args.scenario
+    )
 }
 
 /// Runs `simulate`.
@@ -180,21 +202,18 @@ pub fn run(args: &SimulateArgs) -> Result<u8> {
                         .collect(),
                     scenario: args.scenario.clone(),
                 };
-                println!("{}", to_json_text(&cmp));
+                print_stdout(&format!("{}\n", to_json_text(&cmp)))?;
             }
-            OutputFormat::Human => print!("{}", control_table(&args.scenario, &rows)),
+            OutputFormat::Human => print_stdout(&control_table(&args.scenario, &rows))?,
         }
         return Ok(super::EXIT_OK);
     }
     let r = one_run(&input, args)?;
     note(&r, args.verbose);
     match args.format {
-        OutputFormat::Json => println!("{}", r.report.to_json()),
+        OutputFormat::Json => print_stdout(&format!("{}\n", r.report.to_json()))?,
         OutputFormat::Human => {
-            print!(
-                "{}",
-                story(&args.scenario, args.control.as_deref(), &r, &lookup)
-            );
+            print_stdout(&story(&args.scenario, args.control.as_deref(), &r, &lookup))?;
         }
     }
     Ok(super::EXIT_OK)

@@ -142,20 +142,25 @@ pub fn decode_entities(text: &str) -> String {
     while let Some(pos) = rest.find('#') {
         out.push_str(&rest[..pos]);
         let after = &rest[pos + 1..];
-        let decoded = after.find(';').filter(|end| *end <= 8).and_then(|end| {
-            let name = &after[..end];
-            let c = match name {
-                "quot" => Some('"'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "amp" => Some('&'),
-                _ if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) => {
-                    name.parse::<u32>().ok().and_then(char::from_u32)
-                }
-                _ => None,
-            }?;
-            Some((c, end))
-        });
+        // An entity name is at most 8 bytes: look no further, so a long run of `#` stays linear.
+        let decoded = after
+            .bytes()
+            .take(9)
+            .position(|b| b == b';')
+            .and_then(|end| {
+                let name = &after[..end];
+                let c = match name {
+                    "quot" => Some('"'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "amp" => Some('&'),
+                    _ if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) => {
+                        name.parse::<u32>().ok().and_then(char::from_u32)
+                    }
+                    _ => None,
+                }?;
+                Some((c, end))
+            });
         if let Some((c, end)) = decoded {
             out.push(c);
             rest = &after[end + 1..];

@@ -22,63 +22,123 @@ pub fn bold_font() -> &'static [u8] {
 
 /// The advance width of `text` at `size` pixels; characters the font lacks count as 0.6 em.
 pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
-    let bytes = if bold { bold_font() } else { regular_font() };
-    let Ok(font) = FontRef::new(bytes) else {
-        return text.chars().count() as f32 * size * 0.6;
-    };
-    let charmap = font.charmap();
-    let metrics = font.glyph_metrics(Size::new(size), LocationRef::default());
-    text.chars()
-        .map(|c| {
-            charmap
-                .map(c)
-                .and_then(|glyph| metrics.advance_width(glyph))
-                .unwrap_or(size * 0.6)
-        })
-        .sum()
+    Measure::new(size, bold).width(text)
+}
+
+thread_local! {
+    static MEASURED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many characters this thread has measured so far: the work of text layout, which tests
+/// bound to prove it linear in the text's length.
+pub fn measured_characters() -> u64 {
+    MEASURED.with(std::cell::Cell::get)
+}
+
+/// Advance widths of one face at one size; each character is measured once per call.
+struct Measure {
+    glyphs: Option<(
+        skrifa::charmap::Charmap<'static>,
+        skrifa::metrics::GlyphMetrics<'static>,
+    )>,
+    size: f32,
+}
+
+impl Measure {
+    fn new(size: f32, bold: bool) -> Self {
+        let bytes = if bold { bold_font() } else { regular_font() };
+        let glyphs = FontRef::new(bytes).ok().map(|font| {
+            (
+                font.charmap(),
+                font.glyph_metrics(Size::new(size), LocationRef::default()),
+            )
+        });
+        Self { glyphs, size }
+    }
+
+    fn advance(&self, c: char) -> f32 {
+        MEASURED.with(|n| n.set(n.get() + 1));
+        self.glyphs
+            .as_ref()
+            .and_then(|(charmap, metrics)| {
+                charmap
+                    .map(c)
+                    .and_then(|glyph| metrics.advance_width(glyph))
+            })
+            .unwrap_or(self.size * 0.6)
+    }
+
+    fn width(&self, text: &str) -> f32 {
+        text.chars().map(|c| self.advance(c)).sum()
+    }
 }
 
 /// Breaks `text` into at most `max_lines` lines no wider than `max_width`, at spaces where
-/// possible; the last line ends in `…` when text is left over.
+/// possible; the last line ends in `…` when text is left over. Linear in the text's length:
+/// each word is measured once and line widths are summed as they grow.
 pub fn wrap(text: &str, size: f32, bold: bool, max_width: f32, max_lines: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
+    let measure = Measure::new(size, bold);
+    let space = measure.width(" ");
+    let mut lines: Vec<(String, f32)> = Vec::new();
     let mut current = String::new();
+    let mut current_width = 0.0;
     for word in text.split_whitespace() {
-        let candidate = if current.is_empty() {
-            word.to_owned()
+        let word_width = measure.width(word);
+        if current.is_empty() {
+            current.push_str(word);
+            current_width = word_width;
+        } else if current_width + space + word_width <= max_width {
+            current.push(' ');
+            current.push_str(word);
+            current_width += space + word_width;
         } else {
-            format!("{current} {word}")
-        };
-        if text_width(&candidate, size, bold) <= max_width || current.is_empty() {
-            current = candidate;
-        } else {
-            lines.push(std::mem::replace(&mut current, word.to_owned()));
+            lines.push((
+                std::mem::replace(&mut current, word.to_owned()),
+                current_width,
+            ));
+            current_width = word_width;
         }
     }
     if !current.is_empty() || lines.is_empty() {
-        lines.push(current);
+        lines.push((current, current_width));
     }
     let overflow = lines.len() > max_lines;
     lines.truncate(max_lines.max(1));
-    for (index, line) in lines.iter_mut().enumerate() {
-        let last = index + 1 == max_lines;
-        if text_width(line, size, bold) > max_width || (last && overflow) {
-            *line = ellipsize(line, size, bold, max_width);
-        }
-    }
     lines
+        .into_iter()
+        .enumerate()
+        .map(|(index, (line, width))| {
+            let last = index + 1 == max_lines;
+            if width > max_width || (last && overflow) {
+                fit_with_ellipsis(&measure, &line, max_width)
+            } else {
+                line
+            }
+        })
+        .collect()
 }
 
 /// Shortens `text` with a trailing `…` until it fits `max_width`.
 pub fn ellipsize(text: &str, size: f32, bold: bool, max_width: f32) -> String {
-    let mut chars: Vec<char> = text.chars().collect();
-    loop {
-        let candidate: String = chars.iter().collect::<String>() + "…";
-        if chars.is_empty() || text_width(&candidate, size, bold) <= max_width {
-            return candidate;
+    fit_with_ellipsis(&Measure::new(size, bold), text, max_width)
+}
+
+/// The longest prefix of `text` that fits `max_width` together with a trailing `…`, plus the
+/// `…`; one pass over the text.
+fn fit_with_ellipsis(measure: &Measure, text: &str, max_width: f32) -> String {
+    let budget = max_width - measure.width("…");
+    let mut width = 0.0;
+    let mut end = 0;
+    for (at, c) in text.char_indices() {
+        width += measure.advance(c);
+        if width > budget {
+            break;
         }
-        chars.pop();
+        end = at + c.len_utf8();
     }
+    let mut out = text[..end].to_owned();
+    out.push('…');
+    out
 }
 
 #[cfg(test)]

@@ -44,12 +44,27 @@ pub fn to_json_string(landscape: &Landscape) -> Result<String, FileError> {
 /// Decodes RON text; `origin` names the file in errors. Older formats are migrated, newer ones
 /// refused.
 pub fn from_ron_str(text: &str, origin: &str) -> Result<Landscape, FileError> {
+    let text = without_bom(text);
     check_not_blank(text, origin)?;
     let version = probe_ron_version(text, origin)?;
+    if version == 0 {
+        // Format 0 differs from format 1 only by a missing (or zero) `format` field: read it as
+        // written, so that errors point at the user's own lines.
+        let mut landscape = ron_options()
+            .from_str::<Landscape>(text)
+            .map_err(|e| ron_syntax_error(&e, origin, text))?;
+        landscape.format = FORMAT_VERSION;
+        return Ok(landscape);
+    }
     let migrated = migrate::to_current(text, version, origin)?;
     ron_options()
         .from_str::<Landscape>(&migrated)
         .map_err(|e| ron_syntax_error(&e, origin, &migrated))
+}
+
+/// The text without a leading UTF-8 byte order mark (some editors write one).
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Reads only the `format` field of a document; the rest is ignored.
@@ -60,6 +75,7 @@ struct FormatProbe {
 
 /// Decodes JSON text; `origin` names the file in errors.
 pub fn from_json_str(text: &str, origin: &str) -> Result<Landscape, FileError> {
+    let text = without_bom(text);
     check_not_blank(text, origin)?;
     let probe: FormatProbe =
         serde_json::from_str(text).map_err(|e| json_syntax_error(&e, origin))?;
@@ -71,7 +87,10 @@ pub fn from_json_str(text: &str, origin: &str) -> Result<Landscape, FileError> {
             supported: FORMAT_VERSION,
         });
     }
-    serde_json::from_str(text).map_err(|e| json_syntax_error(&e, origin))
+    let mut landscape: Landscape =
+        serde_json::from_str(text).map_err(|e| json_syntax_error(&e, origin))?;
+    landscape.format = FORMAT_VERSION;
+    Ok(landscape)
 }
 
 fn check_not_blank(text: &str, origin: &str) -> Result<(), FileError> {

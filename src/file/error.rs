@@ -44,6 +44,15 @@ pub enum FileError {
         size: u64,
         limit: u64,
     },
+    /// The document to write is larger than a document may be read; nothing was written.
+    #[error(
+        "{origin}: the document would be {size} bytes, more than the {limit}-byte limit for a document, so it could not be opened again; nothing was written (split the landscape)"
+    )]
+    TooLargeToWrite {
+        origin: String,
+        size: u64,
+        limit: u64,
+    },
     /// The extension names no known encoding.
     #[error("{origin}: unknown file type; use a .ron or .json file")]
     UnknownExtension { origin: String },

@@ -4,15 +4,17 @@
 //! Depends on `model` only; together with `cli` and `ui` it is the only module that touches the
 //! file system.
 
+pub mod atomic;
 pub mod encoding;
 pub mod error;
 pub mod migrate;
 pub mod save;
 
+pub use atomic::backup_path;
 pub use encoding::{from_json_str, from_ron_str, to_json_string, to_ron_string};
 pub use error::FileError;
 pub use save::{
-    Encoding, backup_path, load_path, path_below, read_text, save_path, write_atomically,
+    Encoding, encode_document, load_path, path_below, read_text, save_path, write_atomically,
     write_atomically_as, write_below,
 };
 

@@ -4,11 +4,11 @@
 //! Depends on `model`, `file::encoding` and `file::error`.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::model::Landscape;
 
+use super::atomic::{Audience, Backup, replace_file};
 use super::encoding::{from_json_str, from_ron_str, to_json_string, to_ron_string};
 use super::error::FileError;
 
@@ -73,28 +73,56 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
 }
 
 /// Saves a landscape in the encoding named by the path's extension, atomically, keeping the
-/// previous file as `NAME.bak` (e.g. `seafood.ron.bak`).
+/// previous file as `NAME.bak` (e.g. `seafood.ron.bak`). A document larger than the read limit
+/// is refused before anything is written.
 pub fn save_path(landscape: &Landscape, path: &Path) -> Result<(), FileError> {
+    save_path_within(landscape, path, MAX_DOCUMENT_BYTES)
+}
+
+/// [`save_path`] with a given size limit.
+pub fn save_path_within(landscape: &Landscape, path: &Path, limit: u64) -> Result<(), FileError> {
     let origin = path.display().to_string();
-    let text = match Encoding::of_path(path).ok_or(FileError::UnknownExtension { origin })? {
-        Encoding::Ron => to_ron_string(landscape)?,
-        Encoding::Json => to_json_string(landscape)?,
-    };
+    let encoding = Encoding::of_path(path).ok_or(FileError::UnknownExtension {
+        origin: origin.clone(),
+    })?;
+    let text = encode_within(landscape, encoding, &origin, limit)?;
     write_atomically(path, text.as_bytes(), true)
 }
 
-/// The backup path of a document: `NAME.ron` → `NAME.ron.bak`.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(std::ffi::OsStr::to_os_string)
-        .unwrap_or_default();
-    name.push(".bak");
-    path.with_file_name(name)
+/// Encodes a document, refusing one larger than the read limit (it could not be opened again).
+pub fn encode_document(
+    landscape: &Landscape,
+    encoding: Encoding,
+    origin: &str,
+) -> Result<String, FileError> {
+    encode_within(landscape, encoding, origin, MAX_DOCUMENT_BYTES)
+}
+
+/// [`encode_document`] with a given size limit.
+pub fn encode_within(
+    landscape: &Landscape,
+    encoding: Encoding,
+    origin: &str,
+    limit: u64,
+) -> Result<String, FileError> {
+    let text = match encoding {
+        Encoding::Ron => to_ron_string(landscape)?,
+        Encoding::Json => to_json_string(landscape)?,
+    };
+    let size = text.len() as u64;
+    if size > limit {
+        return Err(FileError::TooLargeToWrite {
+            origin: origin.to_owned(),
+            size,
+            limit,
+        });
+    }
+    Ok(text)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, then renames it over
-/// the target; with `keep_backup`, an existing target is first copied to its `.bak` path.
+/// the target; with `keep_backup`, an existing target is first copied atomically to its `.bak`
+/// path. See [`super::atomic`] for links, permissions and leftover temporary files.
 pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), FileError> {
     write_atomically_as(path, bytes, keep_backup, false)
 }
@@ -107,65 +135,17 @@ pub fn write_atomically_as(
     keep_backup: bool,
     private: bool,
 ) -> Result<(), FileError> {
-    let origin = path.display().to_string();
-    let io = |action, source| FileError::Io {
-        origin: origin.clone(),
-        action,
-        cause: source,
+    let backup = if keep_backup {
+        Backup::Keep
+    } else {
+        Backup::None
     };
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let audience = if private {
+        Audience::OwnerOnly
+    } else {
+        Audience::AsBefore
     };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = folder.join(format!(".{file_name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file =
-            create_temporary(&temp, private).map_err(|e| io("create a temporary file", e))?;
-        file.write_all(bytes)
-            .map_err(|e| io("write the temporary file", e))?;
-        file.sync_all()
-            .map_err(|e| io("flush the temporary file", e))?;
-        drop(file);
-        if keep_backup && path.exists() {
-            fs::copy(path, backup_path(path)).map_err(|e| io("keep a backup", e))?;
-        }
-        fs::rename(&temp, path).map_err(|e| io("replace the file", e))?;
-        if let Ok(dir) = fs::File::open(&folder) {
-            // Persist the rename; not every platform can fsync a folder.
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
-}
-
-/// Creates (or truncates) the temporary file; private files get mode 0600 at creation and again
-/// explicitly, in case a stale temporary file with wider permissions was left behind.
-fn create_temporary(temp: &Path, private: bool) -> std::io::Result<fs::File> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        options.mode(if private { 0o600 } else { 0o644 });
-        let file = options.open(temp)?;
-        if private {
-            file.set_permissions(fs::Permissions::from_mode(0o600))?;
-        }
-        Ok(file)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = private;
-        options.open(temp)
-    }
+    replace_file(path, bytes, backup, audience)
 }
 
 /// Writes one generated file at the relative, `/`-separated `relative` path below the folder

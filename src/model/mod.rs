@@ -9,6 +9,7 @@ pub mod flow;
 pub mod graph;
 pub mod landscape;
 pub mod process;
+pub mod ranges;
 pub mod scenario;
 pub mod system;
 pub mod time;

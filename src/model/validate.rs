@@ -47,6 +47,9 @@ pub struct Finding {
     pub entity_id: String,
     /// What is wrong and how to fix it.
     pub message: String,
+    /// The offending field of the entity, when one field is at fault (e.g. `horizon_end`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
 }
 
 /// Validates the landscape. Findings are sorted: errors first, then by entity and rule.
@@ -60,6 +63,7 @@ pub fn validate(landscape: &Landscape) -> Vec<Finding> {
     checker.processes();
     checker.settings_and_scenarios();
     let mut findings = checker.findings;
+    findings.extend(super::ranges::range_findings(landscape));
     findings.sort_by(|a, b| {
         b.severity.cmp(&a.severity).then_with(|| {
             (a.entity_kind, &a.entity_id, a.code, &a.message).cmp(&(
@@ -180,6 +184,7 @@ impl Checker<'_> {
             entity_kind,
             entity_id: entity_id.to_owned(),
             message,
+            field: None,
         });
     }
 

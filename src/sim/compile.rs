@@ -143,11 +143,9 @@ fn apply_change(doc: &mut Document, settings: &mut SettingsIn, ch: &ChangeIn, w:
     Ok(())
 }
 
+/// A duration in minutes: from 0 to 8 weeks (`model::ranges`), so no time sum overflows.
 fn nonneg(v: i64, w: &str) -> R<i64> {
-    if v < 0 {
-        return err(format!("{w}: {v} is out of range (at least 0)"));
-    }
-    Ok(v)
+    range_i(v, w, 0, crate::model::ranges::MAX_SPAN_MINUTES)
 }
 
 fn range_i(v: i64, w: &str, lo: i64, hi: i64) -> R<i64> {
@@ -174,10 +172,17 @@ fn minutes(v: Option<i64>, default: u32, w: &str) -> R<u32> {
 /// Resolves settings over Switchboard's defaults.
 pub fn resolve_settings(s: &SettingsIn) -> R<Settings> {
     let d = Settings::default();
+    let sim_start = s.sim_start.unwrap_or(d.sim_start);
+    let horizon_end = s.horizon_end.unwrap_or(d.horizon_end);
+    check_span(
+        sim_start,
+        s.horizon_start.unwrap_or(d.horizon_start),
+        horizon_end,
+    )?;
     Ok(Settings {
-        sim_start: s.sim_start.unwrap_or(d.sim_start),
+        sim_start,
         horizon_start: s.horizon_start.unwrap_or(d.horizon_start),
-        horizon_end: s.horizon_end.unwrap_or(d.horizon_end),
+        horizon_end,
         alert_delay_minutes: minutes(s.alert_delay, d.alert_delay_minutes, "settings.alert_delay")?,
         triage_minutes: minutes(s.triage, d.triage_minutes, "settings.triage")?,
         triage_lineage_minutes: minutes(
@@ -195,6 +200,23 @@ pub fn resolve_settings(s: &SettingsIn) -> R<Settings> {
         fallback_team: s.fallback_team.clone().unwrap_or(d.fallback_team),
         seed: s.seed.unwrap_or(d.seed),
     })
+}
+
+/// The simulated span is bounded (`model::ranges`): times within 8 weeks of week 0 and at most
+/// 8 weeks from `sim_start` to `horizon_end`, so the engine's work is bounded too.
+fn check_span(sim_start: i64, horizon_start: i64, horizon_end: i64) -> R<()> {
+    use crate::model::ranges::{MAX_SPAN_MINUTES, MAX_TIME_MINUTES};
+    let t = MAX_TIME_MINUTES;
+    range_i(sim_start, "settings.sim_start", -t, t)?;
+    range_i(horizon_start, "settings.horizon_start", -t, t)?;
+    range_i(horizon_end, "settings.horizon_end", -t, t)?;
+    let span = horizon_end.saturating_sub(sim_start);
+    if span > MAX_SPAN_MINUTES {
+        return err(format!(
+            "settings: {span} minutes from sim_start to horizon_end is out of range (at most {MAX_SPAN_MINUTES}, 8 weeks)"
+        ));
+    }
+    Ok(())
 }
 
 /// Compiles a calendar.

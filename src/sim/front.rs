@@ -312,13 +312,20 @@ fn find_control<'a>(sc: &'a Scenario, name: &str) -> Result<&'a ControlSet, SimE
     })
 }
 
-/// Runs `scenario` (stored in the document or not) on a compiled landscape, as-is or with its
-/// control set named `control`. The scenario is checked by `model::validate`'s rules first.
-pub fn simulate_scenario(
+/// A scenario checked and compiled for one run: the network (with the control set applied) and
+/// its faults.
+struct PreparedRun {
+    net: Network,
+    faults: Vec<super::net::NetFault>,
+}
+
+/// Checks `scenario` (by `model::validate`'s rules) and compiles it, as-is or with its control
+/// set named `control`, without simulating: every error `simulate_scenario` would give.
+fn prepare(
     compiled: &Compiled,
     scenario: &Scenario,
     control: Option<&str>,
-) -> Result<RunResult, SimError> {
+) -> Result<PreparedRun, SimError> {
     first_error(&validate_scenario(&compiled.landscape, scenario))?;
     let control = control
         .map(|name| find_control(scenario, name))
@@ -332,6 +339,27 @@ pub fn simulate_scenario(
             f.id, f.start, net.settings.sim_start
         )));
     }
+    Ok(PreparedRun { net, faults })
+}
+
+/// What `simulate_scenario` would refuse for this scenario and control set, found without
+/// simulating (`check` uses it, so a document `check` passes is one `simulate` runs).
+pub fn preflight_scenario(
+    compiled: &Compiled,
+    scenario: &Scenario,
+    control: Option<&str>,
+) -> Result<(), SimError> {
+    prepare(compiled, scenario, control).map(|_| ())
+}
+
+/// Runs `scenario` (stored in the document or not) on a compiled landscape, as-is or with its
+/// control set named `control`. The scenario is checked by `model::validate`'s rules first.
+pub fn simulate_scenario(
+    compiled: &Compiled,
+    scenario: &Scenario,
+    control: Option<&str>,
+) -> Result<RunResult, SimError> {
+    let PreparedRun { net, faults } = prepare(compiled, scenario, control)?;
     let result = match compiled.coverage {
         Coverage::WholeGraph => simulate_whole(&net, &faults, scenario.deadline),
         Coverage::Auto => {
@@ -341,7 +369,7 @@ pub fn simulate_scenario(
             r
         }
     };
-    Ok(result)
+    super::run::within_budget(&scenario.id, result).map_err(|e| SimError(e.0))
 }
 
 /// The scenario of the document with this id, or an error listing the ids.

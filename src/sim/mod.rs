@@ -10,6 +10,7 @@
 //! - `engine`: the event loop and the propagation rules (§5–§7).
 //! - `reporting`, `report`: the report of §8–§9; `narrative`: plain-language lines.
 //! - `baseline`: the fault-free run of §10 and its key; `run`: cone or whole graph.
+//! - `preflight`: what `simulate` would refuse, for `check`.
 //!
 //! Depends on `model` only.
 
@@ -28,6 +29,7 @@ pub mod input;
 pub mod jitter;
 pub mod narrative;
 pub mod net;
+pub mod preflight;
 pub mod report;
 pub mod reporting;
 pub mod run;

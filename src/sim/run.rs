@@ -71,6 +71,8 @@ pub struct RunResult {
     pub events: u64,
     /// Where the baseline came from.
     pub baseline: BaselineSource,
+    /// The run stopped at its event budget (this many events) before `horizon_end`.
+    pub stopped_at_budget: Option<u64>,
 }
 
 /// Simulates faults on a model with a cached baseline, in the mode §10 allows.
@@ -87,6 +89,7 @@ pub fn simulate(
         mode,
         events: e.events,
         baseline: BaselineSource::Computed,
+        stopped_at_budget: e.exhausted.then_some(e.budget),
     }
 }
 
@@ -98,6 +101,7 @@ pub fn simulate_whole(model: &Network, faults: &[NetFault], deadline: Option<i64
         mode: Mode::WholeGraph("requested".to_owned()),
         events: e.events,
         baseline: BaselineSource::NotNeeded,
+        stopped_at_budget: e.exhausted.then_some(e.budget),
     }
 }
 
@@ -109,6 +113,7 @@ pub fn simulate_cone(model: &Network, faults: &[NetFault], deadline: Option<i64>
         mode: Mode::Cone,
         events: e.events,
         baseline: BaselineSource::NotNeeded,
+        stopped_at_budget: e.exhausted.then_some(e.budget),
     }
 }
 
@@ -130,7 +135,18 @@ pub fn run_document(
     whole_graph: bool,
 ) -> Result<RunResult, InputError> {
     let spec = build_run(doc, sid, control)?;
-    Ok(run_spec(&spec, whole_graph))
+    within_budget(sid, run_spec(&spec, whole_graph))
+}
+
+/// The run, or an error when it stopped at its event budget before the horizon's end.
+pub fn within_budget(sid: &str, result: RunResult) -> Result<RunResult, InputError> {
+    match result.stopped_at_budget {
+        Some(budget) => Err(InputError(format!(
+            "scenario {sid}: the simulation stopped after {budget} events, its budget for this model ({} per simulated minute and entity); shorten the span from sim_start to horizon_end or simplify the schedules",
+            super::engine::EVENTS_PER_ENTITY_MINUTE
+        ))),
+        None => Ok(result),
+    }
 }
 
 /// The summary of every control set of a scenario, in listed order. Control sets that leave
@@ -147,7 +163,7 @@ pub fn compare_controls(
     for name in names {
         let spec = build_run(doc, sid, Some(&name))?;
         if whole_graph {
-            out.push((name, run_spec(&spec, true)));
+            out.push((name, within_budget(sid, run_spec(&spec, true))?));
             continue;
         }
         let key = baseline_key(&spec.model);
@@ -158,7 +174,7 @@ pub fn compare_controls(
         if let Some(base) = base {
             out.push((
                 name,
-                simulate(&spec.model, base, &spec.faults, spec.deadline),
+                within_budget(sid, simulate(&spec.model, base, &spec.faults, spec.deadline))?,
             ));
         }
     }

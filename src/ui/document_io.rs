@@ -17,9 +17,23 @@ pub fn seafood_example() -> anyhow::Result<Landscape> {
     crate::file::seafood_example().context("the bundled example could not be read")
 }
 
-/// Loads a document.
+/// Loads a document; one whose canvas positions are not finite numbers in range is refused
+/// (the canvas could not place it), with the place and the allowed range.
 pub fn load(path: &Path) -> anyhow::Result<Landscape> {
-    Ok(crate::file::load_path(path)?)
+    let landscape = crate::file::load_path(path)?;
+    let misplaced = crate::model::ranges::range_findings(&landscape)
+        .into_iter()
+        .find(|f| f.field.is_some_and(|field| field.starts_with("position.")));
+    if let Some(finding) = misplaced {
+        anyhow::bail!(
+            "{}: {} {}: {}; correct it in a text editor (`switchboard check` lists every value out of range)",
+            path.display(),
+            finding.entity_kind,
+            finding.entity_id,
+            finding.message
+        );
+    }
+    Ok(landscape)
 }
 
 /// The document as RON text in the file format's canonical form.

@@ -49,7 +49,14 @@ pub fn lint(landscape: &Landscape) -> Vec<Finding> {
     let mut findings = Vec::new();
     findings.extend(ownership::check(landscape));
     findings.extend(operations::check(landscape));
-    findings.extend(freshness::check(landscape));
+    // The freshness analysis computes with times and durations: only on values in range
+    // (`validate` reports the others as errors).
+    let in_range = !crate::model::ranges::range_findings(landscape)
+        .iter()
+        .any(|f| f.severity == crate::model::Severity::Error);
+    if in_range {
+        findings.extend(freshness::check(landscape));
+    }
     findings.extend(structure::check(landscape));
     sort_findings(&mut findings);
     findings
@@ -108,6 +115,7 @@ fn finding(
         entity_kind,
         entity_id: entity_id.to_owned(),
         message,
+        field: None,
     }
 }
 

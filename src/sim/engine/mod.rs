@@ -100,6 +100,11 @@ pub struct Engine<'m> {
     q: Queue,
     /// Events handled.
     pub events: u64,
+    /// The most events a run may handle: [`EVENTS_PER_ENTITY_MINUTE`] per simulated minute and
+    /// simulated entity. A run that reaches it stops and says so.
+    pub budget: u64,
+    /// Whether the run stopped at its budget instead of at `horizon_end`.
+    pub exhausted: bool,
     state: Vec<DState>,
     /// Change log of each simulated dataset (parallel to `sim_ds`).
     pub log: Vec<Vec<(i64, DState)>>,
@@ -160,6 +165,20 @@ pub fn cone_flows(m: &Network, faults: &[NetFault]) -> Vec<u32> {
     out
 }
 
+/// Events a run may handle per simulated minute and simulated entity (flows, monitors,
+/// processes and faults): far above what any model needs, and a bound on the work.
+pub const EVENTS_PER_ENTITY_MINUTE: u64 = 64;
+
+fn event_budget(st: &Settings, entities: usize) -> u64 {
+    let span = u64::try_from(st.horizon_end.saturating_sub(st.sim_start)).unwrap_or(0) + 1;
+    let entities = u64::try_from(entities)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    EVENTS_PER_ENTITY_MINUTE
+        .saturating_mul(span)
+        .saturating_mul(entities)
+}
+
 fn locate(v: &[u32]) -> HashMap<u32, u32> {
     v.iter().enumerate().map(|(i, &x)| (x, i as u32)).collect()
 }
@@ -214,6 +233,8 @@ impl<'m> Engine<'m> {
             nom: HashMap::new(),
             q: Queue::for_flows(nf),
             events: 0,
+            budget: event_budget(st, nf + nm + np + faults.len()),
+            exhausted: false,
             signals: Vec::new(),
             errors: Vec::new(),
             mver: vec![0; nm],
@@ -449,6 +470,10 @@ impl<'m> Engine<'m> {
         while let Some(ev) = self.q.pop() {
             let t = ev.t;
             if t >= self.st.horizon_end {
+                break;
+            }
+            if self.events >= self.budget {
+                self.exhausted = true;
                 break;
             }
             self.events += 1;

@@ -96,6 +96,8 @@ pub enum Command {
     RecoverAutosave,
     /// Drop the autosaved document offered at start.
     DiscardAutosave,
+    /// Recover the work of an orphaned autosave file (File ▸ Recover) as an unsaved document.
+    RecoverOrphan(PathBuf),
 }
 
 impl Command {
@@ -119,6 +121,7 @@ impl Command {
                 | Self::OpenExample
                 | Self::OpenPath(_)
                 | Self::OpenImported
+                | Self::RecoverOrphan(_)
                 | Self::Quit
         )
     }

@@ -79,7 +79,7 @@ impl DesignerApp {
         let preferences = storage
             .and_then(|s| eframe::get_value::<Preferences>(s, STORAGE_KEY))
             .unwrap_or_default();
-        let autosave = Autosave::new(options.autosave_folder);
+        let autosave = Autosave::new(options.autosave_folder, options.path.as_deref());
         let dialog = autosave.recoverable().map(|l| Dialog::Recover(Box::new(l)));
         let view = ViewState {
             fit_requested: true,

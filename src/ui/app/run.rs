@@ -95,6 +95,7 @@ impl DesignerApp {
             | Command::OpenExample
             | Command::OpenPath(_)
             | Command::OpenImported
+            | Command::RecoverOrphan(_)
             | Command::Quit => {
                 self.run_replacing(ctx, command);
             }
@@ -177,16 +178,17 @@ impl DesignerApp {
             Command::SetTheme(theme) => self.preferences.theme = theme,
             Command::ColourBy(mode) => self.preferences.colour_mode = mode,
             Command::RecoverAutosave => {
-                if let Some(landscape) = self.autosave.recoverable() {
+                if let Some(landscape) = self.autosave.recover() {
                     let path = self.path.clone();
                     self.replace_document(landscape.clone(), path);
                     // The recovered work is unsaved: make it one undoable step away from the file.
                     self.history = crate::edit::History::new_unsaved();
+                    self.autosave.recovered(self.history.revision());
                     self.notifications
                         .info("recovered the autosaved work; save it to keep it");
                 }
             }
-            Command::DiscardAutosave => self.autosave.clear(),
+            Command::DiscardAutosave => self.autosave.discard(),
             Command::RouteThroughHub => self.route_through_hub(ctx),
             Command::Export(target) => self.open_export(target),
             Command::ExportAgain => {
@@ -223,6 +225,7 @@ impl DesignerApp {
                 }
             }
             Command::OpenPath(path) => self.open_path(path),
+            Command::RecoverOrphan(file) => self.recover_orphan(&file),
             Command::OpenImported => self.open_imported(),
             Command::OpenExample => match document_io::seafood_example() {
                 Ok(landscape) => self.replace_document(landscape, None),
@@ -234,6 +237,16 @@ impl DesignerApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             other => self.run(ctx, other),
+        }
+    }
+
+    fn recover_orphan(&mut self, file: &std::path::Path) {
+        if let Some(found) = self.autosave.adopt(file) {
+            self.replace_document(found.landscape, found.document);
+            self.history = crate::edit::History::new_unsaved();
+            self.autosave.recovered(self.history.revision());
+            self.notifications
+                .info("recovered the autosaved work; save it to keep it");
         }
     }
 
@@ -498,10 +511,12 @@ impl DesignerApp {
             self.shown_title = title;
         }
         let unsaved = self.history.has_unsaved_changes();
-        match self
-            .autosave
-            .tick(&self.landscape, self.history.revision(), unsaved)
-        {
+        match self.autosave.tick(
+            &self.landscape,
+            self.path.as_deref(),
+            self.history.revision(),
+            unsaved,
+        ) {
             Ok(Some(wait)) => ctx.request_repaint_after(wait),
             Ok(None) => {}
             Err(error) => self

@@ -37,6 +37,9 @@ pub fn menu_bar_ui(app: &mut DesignerApp, ui: &mut Ui, commands: &mut Vec<Comman
                     }
                 }
             });
+            ui.menu_button("Recover", |ui| {
+                super::super::autosave::recover_menu(app, ui, commands);
+            });
             ui.separator();
             item(ui, "Save", "Ctrl+S", Command::Save, commands);
             item(ui, "Save as…", "Ctrl+Shift+S", Command::SaveAs, commands);
