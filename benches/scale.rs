@@ -201,9 +201,15 @@ fn main() {
         t.elapsed().as_secs_f64()
     };
     let parse_s = median_s(3, || drop(parse(&path)));
-    let check_s = median_s(3, || drop(check(&path)));
-    let second_s = median_s(3, || drop(simulate(&path, &cache)));
-    let compare_s = median_s(3, || drop(compare(&path, &cache)));
+    let check_s = median_s(3, || {
+        std::hint::black_box(check(&path));
+    });
+    let second_s = median_s(3, || {
+        std::hint::black_box(simulate(&path, &cache));
+    });
+    let compare_s = median_s(3, || {
+        std::hint::black_box(compare(&path, &cache));
+    });
     println!("step                               seconds   × parse");
     for (name, s) in [
         ("parse (load RON)", parse_s),

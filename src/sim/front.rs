@@ -163,15 +163,14 @@ impl Compiled {
             return (Arc::clone(b), BaselineSource::Shared);
         }
         let stored = self.store.as_ref().and_then(|s| s.load(&key));
-        let (b, source) = match stored {
-            Some(b) => (Arc::new(b), BaselineSource::Stored),
-            None => {
-                let b = baseline(net);
-                if let Some(s) = &self.store {
-                    s.save(&key, &b);
-                }
-                (Arc::new(b), BaselineSource::Computed)
+        let (b, source) = if let Some(b) = stored {
+            (Arc::new(b), BaselineSource::Stored)
+        } else {
+            let b = baseline(net);
+            if let Some(s) = &self.store {
+                s.save(&key, &b);
             }
+            (Arc::new(b), BaselineSource::Computed)
         };
         self.lock().insert(key, Arc::clone(&b));
         (b, source)
