@@ -209,11 +209,9 @@ fn killing_the_writer_at_random_points_loses_no_edit_and_touches_no_other_file()
         .and_then(|k| k.parse().ok())
         .unwrap_or(50);
     let mut seed = 0x9e37_79b9_7f4a_7c15_u64
-        ^ u64::from(
-            std::time::SystemTime::now()
-                .elapsed()
-                .map_or(7, |d| d.subsec_nanos()),
-        );
+        ^ std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(7, |d| u64::from(d.subsec_nanos()));
     eprintln!("kill test seed {seed:#x}");
     for round in 0..kills {
         let dir = tempfile::tempdir().expect("temp dir");
