@@ -133,8 +133,11 @@ fn mutate(rng: &mut Rng, input: &[u8], corpus: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
+/// A harness: runs one input, panicking when an invariant fails.
+type Target = fn(&[u8]);
+
 /// Runs `check` on mutants of the corpus for the budget; a panic saves the input and fails.
-fn fuzz(target: &str, extension: &str, check: fn(&[u8])) {
+fn fuzz(target: &str, extension: &str, check: Target) {
     let corpus = corpus(extension);
     assert!(!corpus.is_empty(), "no seed inputs for {target}");
     let mut rng = Rng(seed(target));
@@ -291,7 +294,7 @@ fn replay_saved_crashes() {
     let Ok(entries) = std::fs::read_dir(crash_folder()) else {
         return;
     };
-    let targets: [(&str, fn(&[u8])); 5] = [
+    let targets: [(&str, Target); 5] = [
         ("loader", loader),
         ("validate", validator),
         ("engine", engine),

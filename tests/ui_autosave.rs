@@ -13,7 +13,7 @@ use switchboard::ui::autosave::{Autosave, orphans, read};
 
 fn edited(name: &str) -> Landscape {
     let mut landscape = file::seafood_example().expect("example");
-    landscape.name = name.to_owned();
+    name.clone_into(&mut landscape.name);
     landscape
 }
 
@@ -109,7 +109,7 @@ fn the_autosave_is_kept_until_the_recovered_work_is_saved() {
     session.recovered(7);
     // The first edit after the recovery is written at once, not 30 seconds later.
     let mut next = recovered;
-    next.description = "second edit".to_owned();
+    "second edit".clone_into(&mut next.description);
     let wait = session.tick(&next, Some(&s.a), 8, true).expect("autosave");
     assert_eq!(wait, None, "written now");
     let found = read(&session.file().expect("file")).expect("readable");
