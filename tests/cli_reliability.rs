@@ -10,7 +10,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use switchboard::file;
-use switchboard::model::{Change, FaultKind, Landscape};
+use switchboard::model::{FaultKind, Landscape};
 
 fn seafood() -> Landscape {
     file::seafood_example().expect("bundled example")
@@ -62,10 +62,13 @@ fn s(path: &Path) -> &str {
     path.to_str().expect("utf-8 path")
 }
 
+/// A change to a document.
+type Change = fn(&mut Landscape);
+
 #[test]
 fn hostile_spans_are_refused_with_the_allowed_range() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let cases: [(&str, fn(&mut Landscape)); 3] = [
+    let cases: [(&str, Change); 3] = [
         ("end-max.ron", |l| l.settings.horizon_end = i64::MAX),
         ("start-min.ron", |l| l.settings.sim_start = i64::MIN),
         ("billion.ron", |l| l.settings.horizon_end = 1_000_000_000),
@@ -159,7 +162,7 @@ fn bad_control_set() -> Landscape {
         .expect("scenario");
     scenario.controls.push(switchboard::model::ControlSet {
         name: "instant batch".to_owned(),
-        changes: vec![Change::Flow {
+        changes: vec![switchboard::model::Change::Flow {
             flow: batch,
             set: switchboard::model::FlowPatch {
                 duration_minutes: Some(0),
@@ -314,7 +317,7 @@ fn format_zero_with_error(explicit: bool) -> (String, usize) {
         .position(|l| l.trim_start().starts_with("format:"))
         .expect("format line");
     if explicit {
-        lines[format_line] = "    format: 0,".to_owned();
+        "    format: 0,".clone_into(&mut lines[format_line]);
     } else {
         lines.remove(format_line);
     }

@@ -21,7 +21,7 @@ use switchboard::model::{Landscape, Severity, validate};
 struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -29,7 +29,7 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 }
 
@@ -133,8 +133,11 @@ fn mutate(rng: &mut Rng, input: &[u8], corpus: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
+/// A harness: runs one input, panicking when an invariant fails.
+type Target = fn(&[u8]);
+
 /// Runs `check` on mutants of the corpus for the budget; a panic saves the input and fails.
-fn fuzz(target: &str, extension: &str, check: fn(&[u8])) {
+fn fuzz(target: &str, extension: &str, check: Target) {
     let corpus = corpus(extension);
     assert!(!corpus.is_empty(), "no seed inputs for {target}");
     let mut rng = Rng(seed(target));
@@ -291,7 +294,7 @@ fn replay_saved_crashes() {
     let Ok(entries) = std::fs::read_dir(crash_folder()) else {
         return;
     };
-    let targets: [(&str, fn(&[u8])); 5] = [
+    let targets: [(&str, Target); 5] = [
         ("loader", loader),
         ("validate", validator),
         ("engine", engine),

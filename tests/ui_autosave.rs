@@ -13,7 +13,7 @@ use switchboard::ui::autosave::{Autosave, orphans, read};
 
 fn edited(name: &str) -> Landscape {
     let mut landscape = file::seafood_example().expect("example");
-    landscape.name = name.to_owned();
+    name.clone_into(&mut landscape.name);
     landscape
 }
 
@@ -109,7 +109,7 @@ fn the_autosave_is_kept_until_the_recovered_work_is_saved() {
     session.recovered(7);
     // The first edit after the recovery is written at once, not 30 seconds later.
     let mut next = recovered;
-    next.description = "second edit".to_owned();
+    "second edit".clone_into(&mut next.description);
     let wait = session.tick(&next, Some(&s.a), 8, true).expect("autosave");
     assert_eq!(wait, None, "written now");
     let found = read(&session.file().expect("file")).expect("readable");
@@ -209,11 +209,9 @@ fn killing_the_writer_at_random_points_loses_no_edit_and_touches_no_other_file()
         .and_then(|k| k.parse().ok())
         .unwrap_or(50);
     let mut seed = 0x9e37_79b9_7f4a_7c15_u64
-        ^ u64::from(
-            std::time::SystemTime::now()
-                .elapsed()
-                .map_or(7, |d| d.subsec_nanos()),
-        );
+        ^ std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(7, |d| u64::from(d.subsec_nanos()));
     eprintln!("kill test seed {seed:#x}");
     for round in 0..kills {
         let dir = tempfile::tempdir().expect("temp dir");

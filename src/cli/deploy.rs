@@ -84,11 +84,11 @@ pub fn run(args: &DeployArgs) -> Result<u8> {
         }
     };
     let report = deploy(args, &password);
-    let text: String = report
-        .lines
-        .iter()
-        .map(|line| format!("{line}\n"))
-        .collect();
+    let text = report.lines.iter().fold(String::new(), |mut text, line| {
+        text.push_str(line);
+        text.push('\n');
+        text
+    });
     super::check::print_stdout(&text)?;
     Ok(report.exit)
 }

@@ -118,9 +118,7 @@ pub fn copy_atomically(from: &Path, to: &Path) -> Result<(), FileError> {
 pub fn follow_links(path: &Path) -> Result<PathBuf, FileError> {
     let mut current = path.to_path_buf();
     for _ in 0..MAX_LINK_DEPTH {
-        let is_link = fs::symlink_metadata(&current)
-            .map(|m| m.file_type().is_symlink())
-            .unwrap_or(false);
+        let is_link = fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
         if !is_link {
             return Ok(current);
         }

@@ -59,7 +59,7 @@ struct Ranges {
 type At<'a> = (&'static str, &'a str, &'static str);
 
 impl Ranges {
-    fn out_of_range(&mut self, (kind, id, field): At, value: String, range: String) {
+    fn out_of_range(&mut self, (kind, id, field): At, value: &str, range: &str) {
         self.findings.push(Finding {
             severity: Severity::Error,
             code: OUT_OF_RANGE,
@@ -76,27 +76,27 @@ impl Ranges {
                 "{} to {} minutes since Monday 00:00 of week 0 (8 weeks either way)",
                 -MAX_TIME_MINUTES, MAX_TIME_MINUTES
             );
-            self.out_of_range(at, value.to_string(), range);
+            self.out_of_range(at, &value.to_string(), &range);
         }
     }
 
     fn minutes(&mut self, at: At, value: u32) {
         if i64::from(value) > MAX_SPAN_MINUTES {
             let range = format!("0 to {MAX_SPAN_MINUTES} minutes (8 weeks)");
-            self.out_of_range(at, value.to_string(), range);
+            self.out_of_range(at, &value.to_string(), &range);
         }
     }
 
     fn period(&mut self, at: At, value: u32) {
         if value == 0 || i64::from(value) > MAX_SPAN_MINUTES {
             let range = format!("1 to {MAX_SPAN_MINUTES} minutes (8 weeks)");
-            self.out_of_range(at, value.to_string(), range);
+            self.out_of_range(at, &value.to_string(), &range);
         }
     }
 
     fn fraction(&mut self, at: At, value: f64) {
         if !(0.0..=1.0).contains(&value) {
-            self.out_of_range(at, value.to_string(), "a fraction from 0 to 1".to_owned());
+            self.out_of_range(at, &value.to_string(), "a fraction from 0 to 1");
         }
     }
 
@@ -105,8 +105,8 @@ impl Ranges {
         if chars > max {
             self.out_of_range(
                 at,
-                format!("a text of {chars} characters"),
-                format!("at most {max} characters"),
+                &format!("a text of {chars} characters"),
+                &format!("at most {max} characters"),
             );
         }
     }
@@ -118,7 +118,7 @@ impl Ranges {
                     "a finite number from {} to {}",
                     -MAX_COORDINATE, MAX_COORDINATE
                 );
-                self.out_of_range((kind, id, field), value.to_string(), range);
+                self.out_of_range((kind, id, field), &value.to_string(), &range);
             }
         }
     }
@@ -165,8 +165,8 @@ impl Ranges {
         if span > i128::from(MAX_SPAN_MINUTES) {
             self.out_of_range(
                 (kind, id, "horizon_end"),
-                format!("{} ({span} minutes after sim_start)", s.horizon_end),
-                format!(
+                &format!("{} ({span} minutes after sim_start)", s.horizon_end),
+                &format!(
                     "at most {MAX_SPAN_MINUTES} minutes (8 weeks) from sim_start to horizon_end"
                 ),
             );
@@ -216,8 +216,8 @@ impl Ranges {
         if !(1..=MAX_ATTEMPTS).contains(&retry.max_attempts) {
             self.out_of_range(
                 (kind, id, "retry.max_attempts"),
-                retry.max_attempts.to_string(),
-                format!("1 to {MAX_ATTEMPTS} attempts, the first included"),
+                &retry.max_attempts.to_string(),
+                &format!("1 to {MAX_ATTEMPTS} attempts, the first included"),
             );
         }
         self.minutes((kind, id, "retry.base_minutes"), retry.base_minutes);
@@ -225,8 +225,8 @@ impl Ranges {
         if !(1.0..=MAX_RETRY_FACTOR).contains(&retry.factor) {
             self.out_of_range(
                 (kind, id, "retry.factor"),
-                retry.factor.to_string(),
-                format!("a finite number from 1 to {MAX_RETRY_FACTOR}"),
+                &retry.factor.to_string(),
+                &format!("a finite number from 1 to {MAX_RETRY_FACTOR}"),
             );
         }
     }
@@ -247,8 +247,8 @@ impl Ranges {
             {
                 self.out_of_range(
                     (kind, id, "check.max_detectability"),
-                    max_detectability.to_string(),
-                    "1 (schema), 2 (values) or 3 (humans only)".to_owned(),
+                    &max_detectability.to_string(),
+                    "1 (schema), 2 (values) or 3 (humans only)",
                 );
             }
             MonitorCheck::Quality { .. } => {}
@@ -308,10 +308,10 @@ impl Ranges {
                 self.minutes(("fault", fid, "repair_minutes"), fault.repair_minutes);
                 match fault.kind {
                     FaultKind::Partial { fraction } => {
-                        self.fraction(("fault", fid, "fraction"), fraction)
+                        self.fraction(("fault", fid, "fraction"), fraction);
                     }
                     FaultKind::Delay { minutes } => {
-                        self.minutes(("fault", fid, "minutes"), minutes)
+                        self.minutes(("fault", fid, "minutes"), minutes);
                     }
                     _ => {}
                 }
