@@ -181,6 +181,7 @@ fn dot_centres(drawn: &Drawn) -> Option<Vec<(f32, f32)>> {
 #[test]
 fn twenty_landscapes_have_no_overlaps_and_crossings_near_dot() {
     let mut dot_missing = false;
+    let mut too_many = Vec::new();
     for seed in 0..20u64 {
         let n = 50 + (seed as usize * 450) / 19;
         let landscape = generated(n, seed);
@@ -196,11 +197,11 @@ fn twenty_landscapes_have_no_overlaps_and_crossings_near_dot() {
         };
         let theirs = straight_crossings(&dot, &drawn.edges);
         eprintln!("{n} systems, {} edges: {ours} crossings, dot {theirs}", drawn.edges.len());
-        assert!(
-            ours as f64 <= 1.3 * theirs as f64 + 2.0,
-            "{n} systems: {ours} crossings against dot's {theirs}"
-        );
+        if ours as f64 > 1.3 * theirs as f64 + 2.0 {
+            too_many.push(format!("{n} systems: {ours} crossings against dot's {theirs}"));
+        }
     }
+    assert!(too_many.is_empty(), "{}", too_many.join("\n"));
     if dot_missing {
         eprintln!(
             "NOTE: Graphviz `dot` is not installed: the crossings were not compared with dot \

@@ -2,6 +2,8 @@
 //! to be): the positions change, the drawing's width / height comes near the window's, and one
 //! undo restores the strip.
 
+#![cfg(feature = "gui")]
+
 mod ui_support;
 
 use egui::Key;

@@ -11,39 +11,78 @@ pub const PART_GAP: f32 = 90.0;
 /// A part is wrapped only when it is this many times wider than the target ratio asks.
 const WRAP_SLACK: f32 = 1.5;
 
-/// The part wrapped into bands when it is much wider than `ratio` (width / height) asks.
+/// The part wrapped into bands when it is much wider than `ratio` (width / height) asks. The
+/// number of bands is the one whose wrapped drawing comes nearest the ratio.
 pub fn wrap(part: Part, ratio: f32) -> Part {
     let bounds = Rect::bounding(part.iter().map(|(_, r)| *r));
     if bounds.h <= 0.0 || bounds.w / bounds.h <= ratio * WRAP_SLACK {
         return part;
     }
     let columns = column_spans(&part);
-    if columns.len() < 2 {
-        return part;
-    }
-    // k bands of width w/k and height about k*h: (w/k) / (k*h) = ratio.
-    let bands = ((bounds.w / (bounds.h * ratio)).sqrt().round() as usize).clamp(1, columns.len());
-    if bands < 2 {
-        return part;
-    }
-    let target = bounds.w / bands as f32;
-    let mut band_starts = vec![columns[0].0];
-    for &(start, end) in &columns[1..] {
-        let band_start = band_starts.last().copied().unwrap_or(start);
-        if end - band_start > target && band_starts.len() < bands {
-            band_starts.push(start);
+    // k bands of width w/k and height about k*h: (w/k) / (k*h) = ratio; bands are often
+    // lower than the whole, so more are tried.
+    let estimate = (bounds.w / (bounds.h * ratio)).sqrt().round().max(1.0) as usize;
+    let most = (estimate * 4 + 2).min(columns.len());
+    let step = (most / 64).max(1);
+    let mut best: Option<(f32, Vec<f32>)> = None;
+    for bands in (2..=most).filter(|k| *k <= 64 || k % step == 0) {
+        let starts = band_starts(&columns, bands, bounds.w);
+        let (w, h) = wrapped_size(&part, &starts);
+        let miss = (w / h.max(1.0) / ratio).ln().abs();
+        if best.as_ref().is_none_or(|(m, _)| miss < *m) {
+            best = Some((miss, starts));
         }
     }
-    let band_of = |x: f32| band_starts.iter().rposition(|&s| s <= x + 0.5).unwrap_or(0);
-    let mut heights = vec![(f32::MAX, f32::MIN); band_starts.len()];
-    for (_, rect) in &part {
-        let band = &mut heights[band_of(rect.x)];
+    let unwrapped = (bounds.w / bounds.h / ratio).ln().abs();
+    let Some((_, starts)) = best.filter(|(miss, _)| *miss < unwrapped) else {
+        return part;
+    };
+    let offsets = band_offsets(&part, &starts);
+    let wrapped = part
+        .into_iter()
+        .map(|(node, mut rect)| {
+            let band = band_of(&starts, rect.x);
+            rect.x -= starts[band];
+            rect.y += offsets[band];
+            (node, rect)
+        })
+        .collect();
+    to_origin(wrapped)
+}
+
+/// The left edges of `bands` bands of consecutive columns, each about `width / bands` wide.
+fn band_starts(columns: &[(f32, f32)], bands: usize, width: f32) -> Vec<f32> {
+    let target = width / bands as f32;
+    let mut starts = vec![columns.first().map_or(0.0, |c| c.0)];
+    for &(start, end) in columns.iter().skip(1) {
+        let band_start = starts.last().copied().unwrap_or(start);
+        if end - band_start > target && starts.len() < bands {
+            starts.push(start);
+        }
+    }
+    starts
+}
+
+fn band_of(starts: &[f32], x: f32) -> usize {
+    starts.partition_point(|&s| s <= x + 0.5).saturating_sub(1)
+}
+
+/// The top and bottom of every band before moving.
+fn band_extents(part: &Part, starts: &[f32]) -> Vec<(f32, f32)> {
+    let mut extents = vec![(f32::MAX, f32::MIN); starts.len()];
+    for (_, rect) in part {
+        let band = &mut extents[band_of(starts, rect.x)];
         band.0 = band.0.min(rect.y);
         band.1 = band.1.max(rect.bottom());
     }
-    let mut offsets = Vec::with_capacity(heights.len());
+    extents
+}
+
+/// How far each band moves down so that the bands stack `PART_GAP` apart.
+fn band_offsets(part: &Part, starts: &[f32]) -> Vec<f32> {
+    let mut offsets = Vec::with_capacity(starts.len());
     let mut top = 0.0;
-    for &(min_y, max_y) in &heights {
+    for (min_y, max_y) in band_extents(part, starts) {
         if min_y > max_y {
             offsets.push(top);
             continue;
@@ -51,16 +90,22 @@ pub fn wrap(part: Part, ratio: f32) -> Part {
         offsets.push(top - min_y);
         top += max_y - min_y + PART_GAP;
     }
-    let wrapped = part
+    offsets
+}
+
+/// The width and height of the part once wrapped at `starts`.
+fn wrapped_size(part: &Part, starts: &[f32]) -> (f32, f32) {
+    let mut widths = vec![0.0_f32; starts.len()];
+    for (_, rect) in part {
+        let band = band_of(starts, rect.x);
+        widths[band] = widths[band].max(rect.right() - starts[band]);
+    }
+    let height: f32 = band_extents(part, starts)
         .into_iter()
-        .map(|(node, mut rect)| {
-            let band = band_of(rect.x);
-            rect.x -= band_starts[band];
-            rect.y += offsets[band];
-            (node, rect)
-        })
-        .collect();
-    to_origin(wrapped)
+        .filter(|(top, bottom)| top <= bottom)
+        .map(|(top, bottom)| bottom - top + PART_GAP)
+        .sum();
+    (widths.into_iter().fold(0.0, f32::max), height - PART_GAP)
 }
 
 /// The x ranges of the part's columns (boxes whose x ranges overlap), left to right.

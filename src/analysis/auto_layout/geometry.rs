@@ -125,7 +125,7 @@ pub fn straight_crossings(points: &[(f32, f32)], edges: &[(usize, usize)]) -> us
             if p3.0.max(p4.0) < left || p3.0.min(p4.0) > right {
                 continue;
             }
-            if properly_cross(p1, p2, p3, p4) {
+            if segments_cross(p1, p2, p3, p4) {
                 count += 1;
             }
         }
@@ -133,7 +133,11 @@ pub fn straight_crossings(points: &[(f32, f32)], edges: &[(usize, usize)]) -> us
     count
 }
 
-fn properly_cross(p1: (f32, f32), p2: (f32, f32), p3: (f32, f32), p4: (f32, f32)) -> bool {
+/// Whether segment p1–p2 and segment p3–p4 cross at one inner point of both.
+pub fn segments_cross(p1: (f32, f32), p2: (f32, f32), p3: (f32, f32), p4: (f32, f32)) -> bool {
+    if p1.0.max(p2.0) < p3.0.min(p4.0) || p3.0.max(p4.0) < p1.0.min(p2.0) {
+        return false;
+    }
     let side = |a: (f32, f32), b: (f32, f32), c: (f32, f32)| {
         let cross =
             f64::from(b.0 - a.0) * f64::from(c.1 - a.1) - f64::from(b.1 - a.1) * f64::from(c.0 - a.0);

@@ -26,6 +26,7 @@ pub mod arrange;
 pub mod geometry;
 pub mod graph;
 pub mod layered;
+pub mod refine;
 
 use crate::analysis::layout::LayoutPositions;
 use crate::model::{Landscape, Position};
