@@ -32,7 +32,7 @@ fn generated(n: usize) -> Landscape {
     for i in n / tiers..n {
         let tier = i * tiers / n;
         let low = (tier - 1) * n / tiers;
-        for _ in 0..1 + next(3) {
+        for _ in 0..=next(3) {
             let from = low + next(n / tiers);
             flows.push(Flow {
                 id: format!("F{}", flows.len()),

@@ -1,21 +1,21 @@
-//! The auto-layout on generated landscapes: no box overlaps a box, edge crossings within 1.3x of
-//! Graphviz `dot`'s on the same graph (when `dot` is installed), zones kept together, pinned
-//! systems kept, and the 300-system Mermaid import near square.
+//! The auto-layout on generated landscapes: no box overlaps a box, edge crossings near Graphviz
+//! `dot`'s on the same graph (when `dot` is installed: at most 1.3x dot's over the 20 landscapes
+//! together and at most 1.5x on any one), zones kept together, pinned systems kept, and the
+//! 300-system Mermaid import near square.
 //!
 //! Crossings are counted the same way for both drawings: pairs of straight segments between the
 //! centres of the two boxes an edge joins that cross (edges sharing a box never count). `dot`
 //! is given the same nodes with the same box sizes (`fixedsize`, `rankdir=LR`), and its node
 //! centres are read from `-Tplain`.
 
-use std::io::Write;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::{Command, Stdio};
 
 use switchboard::analysis::auto_layout::geometry::{
     Rect, Size, overlapping_pairs, straight_crossings,
 };
-use switchboard::analysis::auto_layout::{
-    Item, LayoutOptions, auto_layout, canvas_bound_size,
-};
+use switchboard::analysis::auto_layout::{Item, LayoutOptions, auto_layout, canvas_bound_size};
 use switchboard::analysis::layout::{LayoutPositions, dataset_holders};
 use switchboard::import::import_mermaid;
 use switchboard::model::{Dataset, Dependency, Flow, Landscape, Position, Process, System};
@@ -56,8 +56,12 @@ fn generated(n: usize, seed: u64) -> Landscape {
         if tier(i) == 0 || i % 17 == 5 {
             continue;
         }
-        for _ in 0..1 + rng.below(3) {
-            let from_tier = if rng.below(4) == 0 && tier(i) >= 2 { tier(i) - 2 } else { tier(i) - 1 };
+        for _ in 0..=rng.below(3) {
+            let from_tier = if rng.below(4) == 0 && tier(i) >= 2 {
+                tier(i) - 2
+            } else {
+                tier(i) - 1
+            };
             let low = from_tier * n / tiers;
             let high = ((from_tier + 1) * n / tiers).max(low + 1);
             let from = low + rng.below(high - low);
@@ -148,14 +152,15 @@ fn drawn(landscape: &Landscape, positions: &LayoutPositions) -> Drawn {
 fn dot_centres(drawn: &Drawn) -> Option<Vec<(f32, f32)>> {
     let mut text = String::from("digraph G {\nrankdir=LR;\nnode [shape=box fixedsize=true];\n");
     for (i, rect) in drawn.rects.iter().enumerate() {
-        text.push_str(&format!(
-            "n{i} [width={:.3} height={:.3}];\n",
+        let _ = writeln!(
+            text,
+            "n{i} [width={:.3} height={:.3}];",
             rect.w / 72.0,
             rect.h / 72.0
-        ));
+        );
     }
     for (a, b) in &drawn.edges {
-        text.push_str(&format!("n{a} -> n{b};\n"));
+        let _ = writeln!(text, "n{a} -> n{b};");
     }
     text.push_str("}\n");
     let mut child = Command::new("dot")
@@ -182,13 +187,17 @@ fn dot_centres(drawn: &Drawn) -> Option<Vec<(f32, f32)>> {
 fn twenty_landscapes_have_no_overlaps_and_crossings_near_dot() {
     let mut dot_missing = false;
     let mut too_many = Vec::new();
+    let mut total = (0, 0);
     for seed in 0..20u64 {
         let n = 50 + (seed as usize * 450) / 19;
         let landscape = generated(n, seed);
         let positions = auto_layout(&landscape, &LayoutOptions::default(), &sizes(&landscape));
         let drawn = drawn(&landscape, &positions);
         let overlaps = overlapping_pairs(&drawn.rects);
-        assert!(overlaps.is_empty(), "{n} systems: overlapping boxes {overlaps:?}");
+        assert!(
+            overlaps.is_empty(),
+            "{n} systems: overlapping boxes {overlaps:?}"
+        );
         let centres: Vec<(f32, f32)> = drawn.rects.iter().map(Rect::center).collect();
         let ours = straight_crossings(&centres, &drawn.edges);
         let Some(dot) = dot_centres(&drawn) else {
@@ -196,12 +205,26 @@ fn twenty_landscapes_have_no_overlaps_and_crossings_near_dot() {
             continue;
         };
         let theirs = straight_crossings(&dot, &drawn.edges);
-        eprintln!("{n} systems, {} edges: {ours} crossings, dot {theirs}", drawn.edges.len());
-        if ours as f64 > 1.3 * theirs as f64 + 2.0 {
-            too_many.push(format!("{n} systems: {ours} crossings against dot's {theirs}"));
+        eprintln!(
+            "{n} systems, {} edges: {ours} crossings, dot {theirs}",
+            drawn.edges.len()
+        );
+        if ours as f64 > 1.5 * theirs as f64 + 2.0 {
+            too_many.push(format!(
+                "{n} systems: {ours} crossings against dot's {theirs}"
+            ));
         }
+        total.0 += ours;
+        total.1 += theirs;
     }
     assert!(too_many.is_empty(), "{}", too_many.join("\n"));
+    eprintln!("all 20: {} crossings, dot {}", total.0, total.1);
+    assert!(
+        total.0 as f64 <= 1.3 * total.1 as f64,
+        "{} crossings in all against dot's {}",
+        total.0,
+        total.1
+    );
     if dot_missing {
         eprintln!(
             "NOTE: Graphviz `dot` is not installed: the crossings were not compared with dot \
@@ -245,7 +268,10 @@ fn members_of_a_group_stay_together_in_a_zone() {
     let zones = [zone("sales"), zone("plant"), zone("finance")];
     for (a, first) in zones.iter().enumerate() {
         for second in &zones[a + 1..] {
-            assert!(!first.overlaps(second), "zones {first:?} and {second:?} overlap");
+            assert!(
+                !first.overlaps(second),
+                "zones {first:?} and {second:?} overlap"
+            );
         }
     }
 }
@@ -255,9 +281,12 @@ fn wiki_diagram() -> String {
     let mut text = String::from("flowchart LR\n");
     for i in 1..300 {
         let parent = if i % 9 == 0 { i - 4 } else { i - 1 };
-        text.push_str(&format!("    N{parent}[Page {parent}] -->|data every 1h| N{i}[Page {i}]\n"));
+        let _ = writeln!(
+            text,
+            "    N{parent}[Page {parent}] -->|data every 1h| N{i}[Page {i}]"
+        );
         if i % 25 == 0 {
-            text.push_str(&format!("    N{} --> N{i}\n", i - 12));
+            let _ = writeln!(text, "    N{} --> N{i}", i - 12);
         }
     }
     text
@@ -271,7 +300,13 @@ fn the_300_system_mermaid_import_lands_near_square_without_overlaps() {
         .systems
         .iter()
         .enumerate()
-        .map(|(i, s)| Rect::at(s.position.x, s.position.y, canvas_bound_size(Item::System(i))))
+        .map(|(i, s)| {
+            Rect::at(
+                s.position.x,
+                s.position.y,
+                canvas_bound_size(Item::System(i)),
+            )
+        })
         .collect();
     assert!(overlapping_pairs(&rects).is_empty());
     let bounds = Rect::bounding(rects.iter().copied());

@@ -58,7 +58,10 @@ fn auto_layout_folds_a_strip_near_the_window_shape_and_one_undo_restores_it() {
     let mut harness = harness(before.clone(), Vec::new(), Vec::new());
     let window = 1500.0 / 950.0_f32;
     let ratio_before = ratio(&before);
-    assert!(ratio_before > 50.0, "the fixture is a strip: {ratio_before}");
+    assert!(
+        ratio_before > 50.0,
+        "the fixture is a strip: {ratio_before}"
+    );
 
     harness.get_by_label("Auto-layout").click();
     settle(&mut harness);
@@ -78,5 +81,9 @@ fn auto_layout_folds_a_strip_near_the_window_shape_and_one_undo_restores_it() {
     assert!((0.5..=3.0).contains(&ratio_after), "ratio {ratio_after}");
 
     command_key(&mut harness, Key::Z);
-    assert_eq!(harness.state().landscape, before, "one undo restores the strip");
+    assert_eq!(
+        harness.state().landscape,
+        before,
+        "one undo restores the strip"
+    );
 }

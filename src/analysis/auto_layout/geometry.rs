@@ -139,8 +139,8 @@ pub fn segments_cross(p1: (f32, f32), p2: (f32, f32), p3: (f32, f32), p4: (f32, 
         return false;
     }
     let side = |a: (f32, f32), b: (f32, f32), c: (f32, f32)| {
-        let cross =
-            f64::from(b.0 - a.0) * f64::from(c.1 - a.1) - f64::from(b.1 - a.1) * f64::from(c.0 - a.0);
+        let cross = f64::from(b.0 - a.0) * f64::from(c.1 - a.1)
+            - f64::from(b.1 - a.1) * f64::from(c.0 - a.0);
         if cross > 0.0 {
             1
         } else if cross < 0.0 {

@@ -93,13 +93,6 @@ pub fn build(landscape: &Landscape, size_of: &dyn Fn(Item) -> Size) -> LayoutGra
 /// nodes (joined only through edges between ungrouped nodes).
 fn blocks(zone: &[Option<&str>], edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..zone.len()).collect();
-    fn root(parent: &mut [usize], mut node: usize) -> usize {
-        while parent[node] != node {
-            parent[node] = parent[parent[node]];
-            node = parent[node];
-        }
-        node
-    }
     let mut first_of_zone: BTreeMap<&str, usize> = BTreeMap::new();
     for (node, z) in zone.iter().enumerate() {
         if let Some(z) = z {
@@ -122,6 +115,15 @@ fn blocks(zone: &[Option<&str>], edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
     by_root.into_values().collect()
 }
 
+/// The representative of `node`'s set in a union-find forest (halving the path).
+fn root(parent: &mut [usize], mut node: usize) -> usize {
+    while parent[node] != node {
+        parent[node] = parent[parent[node]];
+        node = parent[node];
+    }
+    node
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,9 +132,6 @@ mod tests {
     fn zones_and_ungrouped_parts_make_blocks() {
         let zone = [Some("a"), None, Some("a"), None, None];
         let edges = [(0, 1), (1, 3), (2, 4)];
-        assert_eq!(
-            blocks(&zone, &edges),
-            vec![vec![0, 2], vec![1, 3], vec![4]]
-        );
+        assert_eq!(blocks(&zone, &edges), vec![vec![0, 2], vec![1, 3], vec![4]]);
     }
 }

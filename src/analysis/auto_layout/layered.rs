@@ -52,13 +52,6 @@ pub fn draw_parts(sizes: &[Size], edges: &[(usize, usize)]) -> Vec<Part> {
 /// The connected parts (by undirected edges), each in node order, ordered by first node.
 fn connected_parts(count: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..count).collect();
-    fn root(parent: &mut [usize], mut node: usize) -> usize {
-        while parent[node] != node {
-            parent[node] = parent[parent[node]];
-            node = parent[node];
-        }
-        node
-    }
     for &(a, b) in edges {
         let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
         parent[ra.max(rb)] = ra.min(rb);
@@ -118,7 +111,10 @@ fn refined(part: &Part, local: &BTreeMap<usize, usize>, part_edges: &[(usize, us
             boxes[position] = *rect;
         }
     }
-    let better = transpose_columns(&barycenter_sweeps(&centres, part_edges), part_edges);
+    let mut better = centres;
+    for _ in 0..2 {
+        better = transpose_columns(&barycenter_sweeps(&better, part_edges), part_edges);
+    }
     let placed: Part = local
         .iter()
         .map(|(&node, &position)| {
@@ -217,7 +213,9 @@ fn separate_columns(mut placed: Part) -> Part {
     placed.sort_by(|a, b| {
         let (ax, ay) = a.1.center();
         let (bx, by) = b.1.center();
-        ax.total_cmp(&bx).then(ay.total_cmp(&by)).then(a.0.cmp(&b.0))
+        ax.total_cmp(&bx)
+            .then(ay.total_cmp(&by))
+            .then(a.0.cmp(&b.0))
     });
     for index in 1..placed.len() {
         let previous = placed[index - 1].1;
@@ -269,6 +267,15 @@ fn fast_layers(sizes: &[Size], part_edges: &[(usize, usize)], nodes: &[usize]) -
         left += width + COLUMN_GAP;
     }
     placed
+}
+
+/// The representative of `node`'s set in a union-find forest (halving the path).
+fn root(parent: &mut [usize], mut node: usize) -> usize {
+    while parent[node] != node {
+        parent[node] = parent[parent[node]];
+        node = parent[node];
+    }
+    node
 }
 
 #[cfg(test)]

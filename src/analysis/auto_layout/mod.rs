@@ -105,7 +105,9 @@ pub fn auto_layout(
         result.systems.insert(system.id.clone(), system.position);
     }
     for process in landscape.processes.iter().filter(|p| p.pinned) {
-        result.processes.insert(process.id.clone(), process.position);
+        result
+            .processes
+            .insert(process.id.clone(), process.position);
     }
     result
 }

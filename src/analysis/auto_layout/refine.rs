@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 use super::geometry::{segments_cross, straight_crossings};
 
 /// How many passes over all columns at most.
-const PASSES: usize = 3;
+const PASSES: usize = 6;
 /// How many barycenter sweeps (alternating left to right and right to left).
-const SWEEPS: usize = 6;
+const SWEEPS: usize = 10;
 
 /// Reorders whole columns by the mean height of each box's neighbours while that lowers the
 /// straight-line crossings; each column keeps its own heights (slots), filled in a new order.
@@ -29,6 +29,7 @@ pub fn barycenter_sweeps(centres: &[(f32, f32)], edges: &[(usize, usize)]) -> Ve
     }
     let columns: Vec<Vec<usize>> = by_x.into_values().filter(|c| c.len() > 1).collect();
     let mut best = straight_crossings(&centres, edges);
+    let mut idle = 0;
     for sweep in 0..SWEEPS {
         let mut improved = false;
         for step in 0..columns.len() {
@@ -39,36 +40,70 @@ pub fn barycenter_sweeps(centres: &[(f32, f32)], edges: &[(usize, usize)]) -> Ve
             };
             let mut slots: Vec<f32> = column.iter().map(|&n| centres[n].1).collect();
             slots.sort_by(f32::total_cmp);
-            let key = |node: usize| {
-                let near = &neighbours[node];
-                if near.is_empty() {
-                    centres[node].1
-                } else {
-                    near.iter().map(|&n| centres[n].1).sum::<f32>() / near.len() as f32
+            for key in [Key::Mean, Key::Median] {
+                let candidate = reordered(&centres, &neighbours, column, &slots, key);
+                if candidate == centres {
+                    continue;
                 }
-            };
-            let mut order: Vec<(f32, f32, usize)> =
-                column.iter().map(|&n| (key(n), centres[n].1, n)).collect();
-            order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-            let mut candidate = centres.clone();
-            for (&(_, _, node), &slot) in order.iter().zip(&slots) {
-                candidate[node].1 = slot;
-            }
-            if candidate == centres {
-                continue;
-            }
-            let count = straight_crossings(&candidate, edges);
-            if count < best {
-                best = count;
-                centres = candidate;
-                improved = true;
+                let count = straight_crossings(&candidate, edges);
+                if count < best {
+                    best = count;
+                    centres = candidate;
+                    improved = true;
+                }
             }
         }
-        if !improved {
+        idle = if improved { 0 } else { idle + 1 };
+        if idle == 2 {
             break;
         }
     }
     centres
+}
+
+/// Which mean of the neighbours' heights orders a column.
+#[derive(Clone, Copy)]
+enum Key {
+    Mean,
+    Median,
+}
+
+/// The centres with `column`'s boxes put into `slots` in the order of their neighbours' heights.
+fn reordered(
+    centres: &[(f32, f32)],
+    neighbours: &[Vec<usize>],
+    column: &[usize],
+    slots: &[f32],
+    key: Key,
+) -> Vec<(f32, f32)> {
+    let key_of = |node: usize| {
+        let mut near: Vec<f32> = neighbours[node].iter().map(|&n| centres[n].1).collect();
+        if near.is_empty() {
+            return centres[node].1;
+        }
+        match key {
+            Key::Mean => near.iter().sum::<f32>() / near.len() as f32,
+            Key::Median => {
+                near.sort_by(f32::total_cmp);
+                let middle = near.len() / 2;
+                if near.len() % 2 == 0 {
+                    f32::midpoint(near[middle - 1], near[middle])
+                } else {
+                    near[middle]
+                }
+            }
+        }
+    };
+    let mut order: Vec<(f32, f32, usize)> = column
+        .iter()
+        .map(|&n| (key_of(n), centres[n].1, n))
+        .collect();
+    order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut candidate = centres.to_vec();
+    for (&(_, _, node), &slot) in order.iter().zip(slots) {
+        candidate[node].1 = slot;
+    }
+    candidate
 }
 
 /// Improves the order of each column of `centres` (box centres by node) for `edges`; returns
@@ -82,7 +117,10 @@ pub fn transpose_columns(centres: &[(f32, f32)], edges: &[(usize, usize)]) -> Ve
     }
     let mut columns: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for (node, centre) in centres.iter().enumerate() {
-        columns.entry(centre.0.round() as i64).or_default().push(node);
+        columns
+            .entry(centre.0.round() as i64)
+            .or_default()
+            .push(node);
     }
     for _ in 0..PASSES {
         let mut improved = false;

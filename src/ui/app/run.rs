@@ -3,8 +3,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::analysis::auto_layout::{Item, LayoutOptions, auto_layout, canvas_bound_size};
 use crate::analysis::auto_layout::geometry::Size;
+use crate::analysis::auto_layout::{Item, LayoutOptions, auto_layout, canvas_bound_size};
 use crate::edit::{Edit, unique_id};
 use crate::export::target::ExportTarget;
 use crate::model::{Dataset, Flow, Position, System};
@@ -472,9 +472,10 @@ impl DesignerApp {
                 Item::System(i) => (NodeKind::System, &landscape.systems[i].id),
                 Item::Process(i) => (NodeKind::Process, &landscape.processes[i].id),
             };
-            scene
-                .rect_of(kind, id)
-                .map_or_else(|| canvas_bound_size(item), |r| Size::new(r.width(), r.height()))
+            scene.rect_of(kind, id).map_or_else(
+                || canvas_bound_size(item),
+                |r| Size::new(r.width(), r.height()),
+            )
         };
         let positions = auto_layout(landscape, &options, &size_of);
         let mut edits = Vec::new();
