@@ -10,6 +10,8 @@ use super::layered::{Part, to_origin};
 pub const PART_GAP: f32 = 90.0;
 /// A part is wrapped only when it is this many times wider than the target ratio asks.
 const WRAP_SLACK: f32 = 1.5;
+/// A band holds at least this many columns (a short flow is never cut into pieces).
+const MIN_BAND_COLUMNS: usize = 4;
 
 /// The part wrapped into bands when it is much wider than `ratio` (width / height) asks. The
 /// number of bands is the one whose wrapped drawing comes nearest the ratio.
@@ -22,7 +24,7 @@ pub fn wrap(part: Part, ratio: f32) -> Part {
     // k bands of width w/k and height about k*h: (w/k) / (k*h) = ratio; bands are often
     // lower than the whole, so more are tried.
     let estimate = (bounds.w / (bounds.h * ratio)).sqrt().round().max(1.0) as usize;
-    let most = (estimate * 4 + 2).min(columns.len());
+    let most = (estimate * 4 + 2).min(columns.len() / MIN_BAND_COLUMNS);
     let step = (most / 64).max(1);
     let mut best: Option<(f32, Vec<f32>)> = None;
     for bands in (2..=most).filter(|k| *k <= 64 || k % step == 0) {

@@ -111,10 +111,7 @@ fn refined(part: &Part, local: &BTreeMap<usize, usize>, part_edges: &[(usize, us
             boxes[position] = *rect;
         }
     }
-    let mut better = centres;
-    for _ in 0..2 {
-        better = transpose_columns(&barycenter_sweeps(&better, part_edges), part_edges);
-    }
+    let better = transpose_columns(&barycenter_sweeps(&centres, part_edges), part_edges);
     let placed: Part = local
         .iter()
         .map(|(&node, &position)| {

@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 use super::geometry::{segments_cross, straight_crossings};
 
 /// How many passes over all columns at most.
-const PASSES: usize = 6;
+const PASSES: usize = 3;
 /// How many barycenter sweeps (alternating left to right and right to left).
-const SWEEPS: usize = 10;
+const SWEEPS: usize = 6;
 
 /// Reorders whole columns by the mean height of each box's neighbours while that lowers the
 /// straight-line crossings; each column keeps its own heights (slots), filled in a new order.
