@@ -93,15 +93,15 @@ fn a_long_chain_and_many_bad_lines_import_in_bounded_time_and_output() {
             .iter()
             .all(|d| severity(d.code) == Severity::Info)
     );
-    let xs: std::collections::BTreeSet<i64> = landscape
+    let places: std::collections::BTreeSet<(i64, i64)> = landscape
         .systems
         .iter()
-        .map(|s| s.position.x as i64)
+        .map(|s| (s.position.x as i64, s.position.y as i64))
         .collect();
     assert_eq!(
-        xs.len(),
+        places.len(),
         20_001,
-        "a chain lays out as one column per system"
+        "every system of the chain has a place of its own (the chain is wrapped into bands)"
     );
 
     let bad = "A -.-> B\n".repeat(50_000);

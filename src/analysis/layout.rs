@@ -114,7 +114,7 @@ pub fn dataset_holders(landscape: &Landscape) -> BTreeMap<String, usize> {
 }
 
 /// The successor lists without the back edges of an iterative depth-first search.
-fn acyclic_successors(successors: &[Vec<usize>]) -> Vec<Vec<usize>> {
+pub(crate) fn acyclic_successors(successors: &[Vec<usize>]) -> Vec<Vec<usize>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -152,7 +152,7 @@ fn acyclic_successors(successors: &[Vec<usize>]) -> Vec<Vec<usize>> {
 }
 
 /// The layer of every node: the length of the longest path reaching it (Kahn's order).
-fn longest_path_layers(forward: &[Vec<usize>]) -> Vec<usize> {
+pub(crate) fn longest_path_layers(forward: &[Vec<usize>]) -> Vec<usize> {
     let mut in_degree = vec![0usize; forward.len()];
     for targets in forward {
         for &to in targets {
@@ -176,7 +176,7 @@ fn longest_path_layers(forward: &[Vec<usize>]) -> Vec<usize> {
 }
 
 /// The nodes of each layer in drawing order, after barycenter sweeps.
-fn order_layers(forward: &[Vec<usize>], layer: &[usize]) -> Vec<Vec<usize>> {
+pub(crate) fn order_layers(forward: &[Vec<usize>], layer: &[usize]) -> Vec<Vec<usize>> {
     let layer_count = layer.iter().max().map_or(0, |m| m + 1);
     let mut rows = vec![Vec::new(); layer_count];
     for (node, &l) in layer.iter().enumerate() {

@@ -7,10 +7,13 @@
 //! - `lint`: findings about gaps that make failures silent or slow to repair
 //!   (`switchboard check`, the findings panel).
 //! - `hub`: "route through hub", a pure conversion of point-to-point flows into broker flows.
-//! - `layout`: the layered left-to-right layout (Mermaid import, image export, auto-layout).
+//! - `layout`: the grid-layered left-to-right layout (the image export's fallback).
+//! - `auto_layout`: the Sugiyama layout with zones, pinned systems, packing and an aspect ratio
+//!   (the designer's Auto-layout, the Mermaid import).
 //!
 //! Depends on `model` only; never prints and never touches the file system.
 
+pub mod auto_layout;
 pub mod freshness;
 pub mod hub;
 pub mod index;

@@ -15,14 +15,14 @@
 //!   slug; `<slug>_source` when A produces a dataset of that id itself). Inputs are sources, so
 //!   the imported lineage never has a cycle. `slug` is the `sanitise` of §1.3 with `-` as `_`,
 //!   at most 64 characters, `data` when empty;
-//! - positions from the layered left-to-right layout of `analysis::layout`.
+//! - positions from `analysis::auto_layout` (layered, wrapped and packed near 16:10, canvas box sizes).
 //!
-//! Depends on `model`, `analysis::layout`, `export::{mermaid_text, schedule_text, output}`
+//! Depends on `model`, `analysis::auto_layout`, `export::{mermaid_text, schedule_text, output}`
 //! and `import::{codes, mermaid_parse}`.
 
 use std::collections::BTreeMap;
 
-use crate::analysis::layout::layered_positions;
+use crate::analysis::auto_layout::{LayoutOptions, auto_layout, canvas_bound_size};
 use crate::export::Diagnostic;
 use crate::export::mermaid_text::sanitise;
 use crate::export::schedule_text::parse_schedule_text;
@@ -98,7 +98,7 @@ pub fn import_mermaid(text: &str) -> (Landscape, Vec<Diagnostic>) {
         });
     }
 
-    let positions = layered_positions(&landscape);
+    let positions = auto_layout(&landscape, &LayoutOptions::default(), &canvas_bound_size);
     for system in &mut landscape.systems {
         if let Some(position) = positions.systems.get(&system.id) {
             system.position = *position;

@@ -3,7 +3,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::analysis::layout::layered_positions;
+use crate::analysis::auto_layout::geometry::Size;
+use crate::analysis::auto_layout::{Item, LayoutOptions, auto_layout, canvas_bound_size};
 use crate::edit::{Edit, unique_id};
 use crate::export::target::ExportTarget;
 use crate::model::{Dataset, Flow, Position, System};
@@ -134,7 +135,7 @@ impl DesignerApp {
             }
             Command::Fit => self.view.fit_requested = true,
             Command::ShowShortcuts => self.tools.help.shortcuts = true,
-            Command::AutoLayout => self.auto_layout(),
+            Command::AutoLayout => self.auto_layout(ctx),
             Command::SelectAll => {
                 self.view.selection = self
                     .landscape
@@ -472,8 +473,24 @@ impl DesignerApp {
         }
     }
 
-    fn auto_layout(&mut self) {
-        let positions = layered_positions(&self.landscape);
+    fn auto_layout(&mut self, ctx: &egui::Context) {
+        let window = ctx.content_rect();
+        let options = LayoutOptions {
+            aspect_ratio: window.width() / window.height().max(1.0),
+        };
+        let scene = crate::ui::canvas::scene::Scene::build(&self.landscape);
+        let landscape = &self.landscape;
+        let size_of = |item: Item| {
+            let (kind, id) = match item {
+                Item::System(i) => (NodeKind::System, &landscape.systems[i].id),
+                Item::Process(i) => (NodeKind::Process, &landscape.processes[i].id),
+            };
+            scene.rect_of(kind, id).map_or_else(
+                || canvas_bound_size(item),
+                |r| Size::new(r.width(), r.height()),
+            )
+        };
+        let positions = auto_layout(landscape, &options, &size_of);
         let mut edits = Vec::new();
         for system in &self.landscape.systems {
             if let Some(&to) = positions.systems.get(&system.id)
