@@ -24,6 +24,10 @@ pub enum Target {
     Mermaid,
     Svg,
     Png,
+    /// draw.io diagram: `drawio/landscape.drawio`.
+    Drawio,
+    /// Structurizr DSL: `structurizr/workspace.dsl`.
+    Structurizr,
 }
 
 impl Target {
@@ -44,6 +48,8 @@ impl From<Target> for ExportTarget {
             Target::Mermaid => Self::Mermaid,
             Target::Svg => Self::Svg,
             Target::Png => Self::Png,
+            Target::Drawio => Self::Drawio,
+            Target::Structurizr => Self::Structurizr,
         }
     }
 }
