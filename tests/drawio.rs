@@ -236,7 +236,11 @@ fn a_hand_drawn_workshop_diagram_imports_with_groups_positions_and_diagnostics()
         .map(|f| (f.name.as_str(), f.schedule.label()))
         .collect();
     assert_eq!(flow_names.len(), 4, "{flow_names:?}");
-    assert_eq!(flow_names[0], ("stock", "daily 23:00".to_owned()));
+    assert_eq!(
+        flow_names[0],
+        ("stock", "daily 23:00".to_owned()),
+        "{diagnostics:?}"
+    );
     assert_eq!(flow_names[1], ("delivery plan", "daily 05:00".to_owned()));
     assert_eq!(landscape.processes.len(), 1);
     assert_eq!(
@@ -278,7 +282,7 @@ fn the_cli_exports_and_imports_drawio() {
     assert_same_structure(&seafood(), &back);
 
     let broken = dir.path().join("broken.drawio");
-    std::fs::write(&broken, "<mxfile>\n  <diagram>").expect("write");
+    std::fs::write(&broken, "<mxfile>\n  <diagram id=1>").expect("write");
     let failed = run(&[
         "import",
         "drawio",

@@ -15,14 +15,30 @@ use switchboard::ui::file_picker::ScriptedPicker;
 use ui_support::{harness_with_picker, seafood, settle};
 
 fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+/// A file dropped from the file manager.
+#[derive(Debug)]
+struct FileOnDisk(PathBuf);
+
+impl egui::DroppedFile for FileOnDisk {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
 }
 
 fn drop_file(harness: &mut Harness<'_, DesignerApp>, path: PathBuf) {
-    harness.input_mut().dropped_files.push(egui::DroppedFile {
-        path: Some(path),
-        ..egui::DroppedFile::default()
-    });
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(FileOnDisk(path)));
     settle(harness);
 }
 

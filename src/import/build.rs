@@ -26,6 +26,7 @@ use crate::model::{
 use super::codes;
 use super::mermaid_lex::{Ends, Shape, Stroke};
 use super::mermaid_parse::{ParsedDiagram, ParsedEdge, ParsedNode};
+use super::schedule_label::parse_canvas_schedule;
 
 /// The name of an imported landscape; the CLI replaces it with the file name.
 pub const IMPORTED_NAME: &str = "Imported diagram";
@@ -291,7 +292,7 @@ fn split_schedule(label: &str) -> Option<(&str, &str)> {
             .map(|p| (p, SCHEDULE_DOT.len()));
         let (pos, width) = comma.into_iter().chain(dot).max_by_key(|(p, _)| *p)?;
         let tail = &label[pos + width..];
-        if parse_schedule_text(tail).is_some() {
+        if parse_schedule_text(tail).is_some() || parse_canvas_schedule(tail).is_some() {
             return Some((&label[..pos], tail));
         }
         search_end = pos;
@@ -328,6 +329,9 @@ fn dataset_and_schedule(
         return (format!("{from_name} to {to_name}"), DEFAULT_SCHEDULE);
     };
     if let Some((dataset, tail)) = split_schedule(label) {
+        if let Some(schedule) = parse_canvas_schedule(tail) {
+            return (dataset.to_owned(), schedule);
+        }
         match parse_schedule_text(tail) {
             Some(Ok(schedule)) => return (dataset.to_owned(), schedule),
             Some(Err(reason)) => {

@@ -303,7 +303,7 @@ mod tests {
 
     #[test]
     fn broken_files_are_errors_with_a_position() {
-        let error = read_cells("<mxfile>\n<diagram>").expect_err("broken");
+        let error = read_cells("<mxfile>\n<diagram id=1>").expect_err("broken");
         assert!(matches!(error, DrawioError::Xml { line: 2, .. }), "{error}");
         assert_eq!(read_cells("<mxfile/>"), Err(DrawioError::NoDiagram));
         assert!(matches!(

@@ -11,6 +11,7 @@ pub mod drawio_xml;
 pub mod mermaid;
 pub mod mermaid_lex;
 pub mod mermaid_parse;
+pub mod schedule_label;
 
 pub use codes::severity;
 pub use drawio::import_drawio;
