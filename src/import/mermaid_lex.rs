@@ -221,8 +221,10 @@ impl<'a> Lexer<'a> {
     /// The text of a label up to `closer`: `"quoted"` (may hold the closer) or plain.
     fn label_text(&mut self, closer: &str) -> Result<&'a str, &'static str> {
         self.at_end();
+        let start = self.pos;
         if self.eat("\"") {
-            let text = self.until("\"", "unterminated quoted label")?;
+            self.until("\"", "unterminated quoted label")?;
+            let text = &self.text[start..self.pos];
             self.at_end();
             if self.eat(closer) {
                 return Ok(text);
@@ -392,8 +394,8 @@ fn arrow_label(raw: &str) -> Option<String> {
     (!label.is_empty()).then_some(label)
 }
 
-/// A label as people see it: quotes and Markdown backticks removed, `<br>` as a space, entity
-/// codes decoded, whitespace collapsed.
+/// A label as people see it: surrounding blanks (outside quotes), quotes and Markdown backticks
+/// removed, `<br>` as a space, entity codes decoded.
 pub fn clean_label(raw: &str) -> String {
     let trimmed = raw.trim();
     let unquoted = trimmed
@@ -419,8 +421,7 @@ pub fn clean_label(raw: &str) -> String {
         }
     }
     text.push_str(rest);
-    let decoded = decode_entities(&text);
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    decode_entities(&text)
 }
 
 #[cfg(test)]
