@@ -4,7 +4,7 @@
 //!   `kind:<kind>` and `owner:<team>`, and the properties `id`, `kind` and `owner`; systems
 //!   of a group sit in a `group` block named after the group.
 //! - Every flow is a relationship per source system: description = the output dataset's
-//!   name, technology = the schedule text (`daily 23:00`, `stream`), tags `batch` or `stream`
+//!   name, technology = the schedule as the canvas writes it (`daily 23:00`, `stream 0 min`), tags `batch` or `stream`
 //!   (and `hub` when routed through the hub); a flow inside one system (an internal job) is not
 //!   a relationship and is listed in a comment. Two flows with the same description between the
 //!   same systems get their flow ids appended, because Structurizr refuses duplicates.
@@ -15,7 +15,7 @@
 //! … on collisions); strings are quoted with `\` and `"` escaped. Business processes have no
 //! C4 element and are left out.
 //!
-//! Depends on `model`, `export::{drawing, output, schedule_text}`.
+//! Depends on `model` and `export::{drawing, output}`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -24,7 +24,6 @@ use crate::model::{Landscape, System};
 
 use super::drawing::flow_label;
 use super::output::{Diagnostic, ExportFile, ExportOutput};
-use super::schedule_text::schedule_text;
 
 /// The path of the exported workspace below the output folder.
 pub const STRUCTURIZR_PATH: &str = "structurizr/workspace.dsl";
@@ -170,7 +169,7 @@ fn relationships_text(
                     d.dataset.name.as_str()
                 }
             });
-        let schedule = schedule_text(&flow.schedule).text;
+        let schedule = flow.schedule.label();
         let mut tags = vec![if flow.is_stream() { "stream" } else { "batch" }];
         if flow.via_hub {
             tags.push("hub");
