@@ -157,8 +157,6 @@ fn batch_flows_are_dashed_and_owners_coloured_like_the_svg() {
 
 /// The model compressed as draw.io does: URL-encoded, raw deflate, base64.
 fn compressed(text: &str) -> String {
-    let start = text.find("<mxGraphModel").expect("model");
-    let end = text.find("</mxGraphModel>").expect("model end") + "</mxGraphModel>".len();
     const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
         .remove(b'-')
         .remove(b'_')
@@ -169,6 +167,8 @@ fn compressed(text: &str) -> String {
         .remove(b'\'')
         .remove(b'(')
         .remove(b')');
+    let start = text.find("<mxGraphModel").expect("model");
+    let end = text.find("</mxGraphModel>").expect("model end") + "</mxGraphModel>".len();
     let encoded = percent_encoding::utf8_percent_encode(&text[start..end], COMPONENT).to_string();
     let mut deflater =
         flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());

@@ -240,20 +240,19 @@ impl Builder {
 
     /// The process depends on the system's dataset named by the label (or after both ends).
     fn dependency(&mut self, edge: &ParsedEdge, system: usize, process: usize) {
-        let name = edge
-            .label
-            .as_deref()
-            .map(|label| {
-                split_schedule(label)
-                    .map_or(label, |(dataset, _)| dataset)
-                    .to_owned()
-            })
-            .unwrap_or_else(|| {
+        let name = edge.label.as_deref().map_or_else(
+            || {
                 format!(
                     "{} to {}",
                     self.landscape.systems[system].name, self.landscape.processes[process].name
                 )
-            });
+            },
+            |label| {
+                split_schedule(label)
+                    .map_or(label, |(dataset, _)| dataset)
+                    .to_owned()
+            },
+        );
         let slug = slug(&name);
         let id = self
             .dataset_ids
