@@ -64,7 +64,7 @@ fn groups(landscape: &Landscape) -> Vec<&str> {
 fn every_corpus_file_is_listed_with_its_counts() {
     let mut files: Vec<String> = std::fs::read_dir(CORPUS)
         .expect("corpus folder")
-        .filter_map(|e| e.ok())
+        .filter_map(Result::ok)
         .filter_map(|e| {
             e.file_name()
                 .to_str()?

@@ -113,7 +113,7 @@ pub fn unpack(packed: &str) -> Result<String, DrawioError> {
         .map_err(|e| DrawioError::Compressed(format!("not deflate data: {e}")))?;
     percent_encoding::percent_decode_str(&inflated)
         .decode_utf8()
-        .map(|text| text.into_owned())
+        .map(std::borrow::Cow::into_owned)
         .map_err(|e| DrawioError::Compressed(format!("not UTF-8: {e}")))
 }
 
