@@ -7,8 +7,9 @@
 //! - `file`: RON load/save with a versioned envelope, migrations, atomic saves and backups.
 //! - `analysis`: metrics, lint findings and the hub refactoring.
 //! - `sim`: the failure-propagation engine (pure, deterministic) and its report.
-//! - `export`: RabbitMQ, AsyncAPI, Kafka, Mermaid and image exports (pure functions).
-//! - `import`: Mermaid flowchart import.
+//! - `export`: RabbitMQ, AsyncAPI, Kafka, Mermaid, draw.io, Structurizr and image exports (pure
+//!   functions).
+//! - `import`: Mermaid flowchart and draw.io import.
 //! - `cli`: the command line, the only layer that prints.
 //! - `ui`: the eframe designer (behind the `gui` feature), the only layer that names egui.
 //!

@@ -12,14 +12,18 @@ fn seed_diagram_imports_as_seven_systems_and_ten_flows_with_only_info() {
     let (landscape, diagnostics) = import_mermaid(include_str!("fixtures/mermaid/seed.mmd"));
     assert_eq!(landscape.systems.len(), 7);
     assert_eq!(landscape.flows.len(), 10);
-    assert_eq!(diagnostics.len(), 10);
+    assert_eq!(diagnostics.len(), 11);
     assert!(
         diagnostics
             .iter()
             .all(|d| severity(d.code) == Severity::Info)
     );
     let lines: Vec<usize> = diagnostics.iter().filter_map(|d| d.line).collect();
-    assert_eq!(lines, (3..=12).collect::<Vec<_>>());
+    let expected: Vec<usize> = std::iter::once(1).chain(3..=12).collect();
+    assert_eq!(
+        lines, expected,
+        "the %%{{init}}%% line, then one per defaulted flow"
+    );
     let wh = landscape.system("WH").expect("WH");
     assert_eq!(wh.name, "Warehouse");
     assert_eq!(wh.diagram_id.as_deref(), Some("WH"));
@@ -86,7 +90,7 @@ fn malformed_diagram_reports_each_problem_with_its_line_and_keeps_the_rest() {
             (9, Severity::Warning)
         ]
     );
-    assert!(diagnostics[1].message.contains("B -.-> C"));
+    assert!(diagnostics[1].message.contains("B -> C"));
     assert_eq!(landscape.systems.len(), 3);
     assert_eq!(landscape.flows.len(), 2);
     assert_eq!(landscape.system("A").expect("A").name, "Alpha");

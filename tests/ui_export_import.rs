@@ -264,7 +264,7 @@ fn importing_the_seed_diagram_opens_an_unsaved_document_and_lists_the_notes() {
     let mut harness = harness_with_picker(seafood(), picker(vec![source], vec![]));
     harness.get_by_label("File").click();
     settle(&mut harness);
-    harness.get_by_label("Import Mermaid…").click();
+    harness.get_by_label("Import (Mermaid, draw.io)…").click();
     settle(&mut harness);
 
     let app = harness.state();
@@ -290,7 +290,7 @@ fn a_malformed_diagram_lists_its_errors_by_line_and_opens_only_on_request() {
     let mut harness = harness_with_picker(seafood(), picker(vec![source], vec![]));
     harness.get_by_label("File").click();
     settle(&mut harness);
-    harness.get_by_label("Import Mermaid…").click();
+    harness.get_by_label("Import (Mermaid, draw.io)…").click();
     settle(&mut harness);
 
     assert_eq!(harness.state().landscape, seafood(), "nothing opened yet");

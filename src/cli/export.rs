@@ -1,4 +1,4 @@
-//! `switchboard export {all|rabbitmq|asyncapi|strimzi|topics|mermaid|svg|png} FILE --out PATH`
+//! `switchboard export {all|rabbitmq|asyncapi|strimzi|topics|mermaid|drawio|structurizr|svg|png} FILE --out PATH`
 //! (`exports.md` §1.7): runs the pure exporters, prints warnings to stderr, and writes the files
 //! atomically only when no exporter reported an error. Exit 0 written, 1 export errors (nothing
 //! written), 2 usage or unreadable input.
@@ -24,6 +24,10 @@ pub enum Target {
     Mermaid,
     Svg,
     Png,
+    /// draw.io diagram: `drawio/landscape.drawio`.
+    Drawio,
+    /// Structurizr DSL: `structurizr/workspace.dsl`.
+    Structurizr,
 }
 
 impl Target {
@@ -44,6 +48,8 @@ impl From<Target> for ExportTarget {
             Target::Mermaid => Self::Mermaid,
             Target::Svg => Self::Svg,
             Target::Png => Self::Png,
+            Target::Drawio => Self::Drawio,
+            Target::Structurizr => Self::Structurizr,
         }
     }
 }

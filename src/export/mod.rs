@@ -7,6 +7,7 @@
 pub mod asyncapi;
 pub mod compare;
 pub mod drawing;
+pub mod drawio;
 pub mod image;
 pub mod json;
 pub mod kafka;
@@ -22,6 +23,7 @@ pub mod schedule_text;
 pub mod secret;
 pub mod strimzi;
 pub mod strimzi_check;
+pub mod structurizr;
 pub mod svg;
 pub mod target;
 pub mod text_metrics;

@@ -27,16 +27,22 @@ pub enum ExportTarget {
     Mermaid,
     Svg,
     Png,
+    /// draw.io diagram (`export::drawio`).
+    Drawio,
+    /// Structurizr DSL workspace (`export::structurizr`).
+    Structurizr,
 }
 
 impl ExportTarget {
     /// Every target, in menu order.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 10] = [
         Self::RabbitMq,
         Self::AsyncApi,
         Self::Strimzi,
         Self::Topics,
         Self::Mermaid,
+        Self::Drawio,
+        Self::Structurizr,
         Self::Svg,
         Self::Png,
         Self::All,
@@ -53,6 +59,8 @@ impl ExportTarget {
             Self::Mermaid => "Mermaid",
             Self::Svg => "SVG image",
             Self::Png => "PNG image",
+            Self::Drawio => "draw.io diagram",
+            Self::Structurizr => "Structurizr DSL",
         }
     }
 
@@ -149,6 +157,12 @@ pub fn run_target(
     }
     if target == T::Png {
         outputs.push(export_png(landscape));
+    }
+    if target == T::Drawio {
+        outputs.push(super::drawio::export_drawio(landscape));
+    }
+    if target == T::Structurizr {
+        outputs.push(super::structurizr::export_structurizr(landscape));
     }
     outputs
 }

@@ -1,23 +1,43 @@
-//! The line-based reader of Mermaid flowcharts (`exports.md` §5.2): nodes, arrows and their
-//! labels with line numbers, plus a diagnostic for everything it does not understand.
+//! The line-based reader of Mermaid flowcharts (`exports.md` §5.2) as people write them: the
+//! header in any direction, statements split at `;`, node chains with `&` groups and links of
+//! every kind (read by `mermaid_lex`), `subgraph … end` blocks (nested ones as a dotted path),
+//! and styling or interaction lines (`classDef`, `class`, `style`, `linkStyle`, `click`,
+//! `direction`, `%%{init}%%`, front matter) read and ignored with an information diagnostic.
 //!
-//! It scans each line once, left to right, without recursion, so deep nesting and huge inputs
-//! cost linear time and constant stack. Diagnostics quote at most [`QUOTE_CHARS`] characters of
-//! a line, and at most [`MAX_DIAGNOSTICS`] are kept (then one summary), so their size is bounded.
+//! It reads each line once, left to right, without recursion, so deep nesting and huge inputs
+//! cost linear time and constant stack (the lexer is linear too). Diagnostics quote at most
+//! [`QUOTE_CHARS`] characters of a line, and at most [`MAX_DIAGNOSTICS`] are kept (then one
+//! summary), so their size is bounded.
 //!
-//! Depends on `export::mermaid_text` (entity decoding and reserved ids) and `export::output`.
+//! Depends on `export::mermaid_text` (reserved ids), `export::output` and
+//! `import::{codes, mermaid_lex}`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::export::Diagnostic;
-use crate::export::mermaid_text::{RESERVED_IDS, decode_entities};
+use crate::export::mermaid_text::RESERVED_IDS;
 
 use super::codes;
+use super::mermaid_lex::{Ends, Lexer, LinkToken, NodeToken, Shape, Stroke, clean_label};
 
 /// How many characters of an offending line a diagnostic quotes.
 pub const QUOTE_CHARS: usize = 120;
 /// How many diagnostics are kept before the rest are summarised in one.
 pub const MAX_DIAGNOSTICS: usize = 1000;
+/// The separator of nested subgraph titles in a group path.
+pub const GROUP_SEPARATOR: &str = ".";
+
+/// Statements that style or script the drawing; read and ignored.
+const STYLING_WORDS: [&str; 8] = [
+    "classDef",
+    "class",
+    "style",
+    "linkStyle",
+    "click",
+    "direction",
+    "accTitle",
+    "accDescr",
+];
 
 /// A node as declared in the diagram.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,17 +45,23 @@ pub struct ParsedNode {
     pub id: String,
     /// The first label and the line it is on.
     pub label: Option<(String, usize)>,
+    /// The first shape given.
+    pub shape: Option<Shape>,
+    /// The path of the subgraph the node is first mentioned in (`Outer.Inner`).
+    pub group: Option<String>,
     /// The line where the node first appears.
     pub line: usize,
 }
 
-/// One arrow `from --> to`.
+/// One link `from --> to`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedEdge {
     pub from: String,
     pub to: String,
     pub label: Option<String>,
     pub line: usize,
+    pub stroke: Stroke,
+    pub ends: Ends,
 }
 
 /// Everything read from a diagram.
@@ -44,21 +70,19 @@ pub struct ParsedDiagram {
     /// Nodes in order of first appearance.
     pub nodes: Vec<ParsedNode>,
     pub edges: Vec<ParsedEdge>,
+    /// The ids of every subgraph (links may name them).
+    pub subgraphs: BTreeSet<String>,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// A node reference inside a statement.
-struct NodeRef {
-    id: String,
-    label: Option<String>,
 }
 
 /// Reads a diagram. Never panics.
 pub fn parse_diagram(text: &str) -> ParsedDiagram {
     let mut reader = Reader::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut last_line = 1;
     for (index, raw) in text.split('\n').enumerate() {
-        reader.line(index + 1, raw);
+        last_line = index + 1;
+        reader.line(last_line, raw);
     }
     if !reader.header_seen {
         reader.diagnostic(
@@ -67,12 +91,24 @@ pub fn parse_diagram(text: &str) -> ParsedDiagram {
             "expected 'graph' or 'flowchart' header: the diagram is empty".to_owned(),
         );
     }
-    reader.finish()
+    reader.finish(last_line)
+}
+
+/// Where the reader is in the front matter (`---` … `---` before the header).
+#[derive(Default, PartialEq, Eq)]
+enum FrontMatter {
+    #[default]
+    NotYet,
+    Inside,
+    Done,
 }
 
 #[derive(Default)]
 struct Reader {
     header_seen: bool,
+    front_matter: FrontMatter,
+    /// Open subgraphs: (id, group path).
+    subgraphs: Vec<(String, String)>,
     node_index: BTreeMap<String, usize>,
     diagram: ParsedDiagram,
     dropped: usize,
@@ -80,18 +116,47 @@ struct Reader {
 
 impl Reader {
     fn line(&mut self, number: usize, raw: &str) {
-        let mut line = raw.trim();
-        while let Some(stripped) = line.strip_suffix(';') {
-            line = stripped.trim_end();
-        }
-        if line.is_empty() || line.starts_with("%%") {
+        let line = raw.trim();
+        if self.front_matter(number, line) || line.is_empty() {
             return;
         }
-        let first_word = line
-            .split(|c: char| c.is_whitespace() || c == ';')
-            .next()
-            .unwrap_or("");
-        let is_header_word = first_word == "graph" || first_word == "flowchart";
+        if line.starts_with("%%{") {
+            self.ignored(number, "a directive", line);
+            return;
+        }
+        if line.starts_with("%%") {
+            return;
+        }
+        for statement in split_statements(line) {
+            self.statement(number, statement);
+        }
+    }
+
+    /// Skips front matter; returns whether the line belonged to it.
+    fn front_matter(&mut self, number: usize, line: &str) -> bool {
+        match self.front_matter {
+            FrontMatter::Inside => {
+                if line == "---" {
+                    self.front_matter = FrontMatter::Done;
+                }
+                true
+            }
+            FrontMatter::NotYet if !line.is_empty() => {
+                if line == "---" && !self.header_seen {
+                    self.front_matter = FrontMatter::Inside;
+                    self.ignored(number, "front matter", line);
+                    return true;
+                }
+                self.front_matter = FrontMatter::Done;
+                false
+            }
+            _ => false,
+        }
+    }
+
+    fn statement(&mut self, number: usize, line: &str) {
+        let first_word = line.split_whitespace().next().unwrap_or("");
+        let is_header_word = matches!(first_word, "graph" | "flowchart" | "flowchart-elk");
         if !self.header_seen {
             self.header_seen = true;
             if is_header_word {
@@ -101,19 +166,27 @@ impl Reader {
             self.diagnostic(
                 codes::MISSING_HEADER,
                 number,
-                format!("expected 'graph' or 'flowchart' header: {}", quote(line)),
+                format!(
+                    "expected 'graph' or 'flowchart' header (only flowcharts import): {}",
+                    quote(line)
+                ),
             );
         } else if is_header_word {
             self.unsupported(number, "a second header", line);
             return;
         }
-        if RESERVED_IDS.contains(&first_word) {
-            self.unsupported(number, first_word, line);
-            return;
-        }
-        match parse_statement(line) {
-            Ok((nodes, labels)) => self.statement(number, nodes, labels),
-            Err(reason) => self.unsupported(number, reason, line),
+        let keyword = first_word.trim_end_matches(':');
+        if STYLING_WORDS.contains(&keyword) {
+            self.ignored(number, keyword, line);
+        } else if keyword == "subgraph" {
+            self.open_subgraph(number, line["subgraph".len()..].trim());
+        } else if line == "end" {
+            self.close_subgraph(number);
+        } else {
+            match parse_chain(line) {
+                Ok(chain) => self.chain(number, line, chain),
+                Err(reason) => self.unsupported(number, reason, line),
+            }
         }
     }
 
@@ -121,7 +194,9 @@ impl Reader {
         let words: Vec<&str> = line.split_whitespace().collect();
         let direction_ok = match words.as_slice() {
             [_] => true,
-            [_, direction] => ["LR", "RL", "TD", "TB", "BT"].contains(direction),
+            [_, direction] => {
+                ["LR", "RL", "TD", "TB", "BT", ">", "<", "^", "v"].contains(direction)
+            }
             _ => false,
         };
         if !direction_ok {
@@ -129,41 +204,83 @@ impl Reader {
         }
     }
 
-    fn statement(&mut self, number: usize, nodes: Vec<NodeRef>, labels: Vec<Option<String>>) {
-        let mut ids = Vec::with_capacity(nodes.len());
-        for node in nodes {
-            self.node(number, &node);
-            ids.push(node.id);
+    /// `subgraph ID`, `subgraph ID [Title]`, `subgraph "Title"` or `subgraph Some title`.
+    fn open_subgraph(&mut self, number: usize, rest: &str) {
+        let (id, title) = subgraph_title(rest);
+        let id = id.unwrap_or_else(|| format!("subgraph{number}"));
+        let title = title.unwrap_or_else(|| id.clone());
+        let path = match self.subgraphs.last() {
+            Some((_, parent)) => format!("{parent}{GROUP_SEPARATOR}{title}"),
+            None => title,
+        };
+        self.diagram.subgraphs.insert(id.clone());
+        self.subgraphs.push((id, path));
+    }
+
+    fn close_subgraph(&mut self, number: usize) {
+        if self.subgraphs.pop().is_none() {
+            self.diagnostic(
+                codes::SUBGRAPH_UNBALANCED,
+                number,
+                "'end' without an open subgraph; ignored".to_owned(),
+            );
         }
-        for (pair, label) in ids.windows(2).zip(labels) {
-            if let [from, to] = pair {
-                self.diagram.edges.push(ParsedEdge {
-                    from: from.clone(),
-                    to: to.clone(),
-                    label,
-                    line: number,
-                });
+    }
+
+    fn chain(&mut self, number: usize, line: &str, chain: Chain) {
+        let styled = chain.groups.iter().flatten().any(|node| node.styled);
+        if styled {
+            self.ignored(number, "':::' classes", line);
+        }
+        for node in chain.groups.iter().flatten() {
+            self.node(number, node);
+        }
+        for (pair, link) in chain.groups.windows(2).zip(chain.links) {
+            let [from_group, to_group] = pair else {
+                continue;
+            };
+            for from in from_group {
+                for to in to_group {
+                    self.diagram.edges.push(ParsedEdge {
+                        from: from.id.clone(),
+                        to: to.id.clone(),
+                        label: link.label.clone(),
+                        line: number,
+                        stroke: link.stroke,
+                        ends: link.ends,
+                    });
+                }
             }
         }
     }
 
-    fn node(&mut self, number: usize, node: &NodeRef) {
+    fn node(&mut self, number: usize, node: &NodeToken) {
+        let group = self.subgraphs.last().map(|(_, path)| path.clone());
         let index = if let Some(index) = self.node_index.get(&node.id) {
             *index
         } else {
             self.diagram.nodes.push(ParsedNode {
                 id: node.id.clone(),
                 label: None,
+                shape: None,
+                group: None,
                 line: number,
             });
             let index = self.diagram.nodes.len() - 1;
             self.node_index.insert(node.id.clone(), index);
             index
         };
+        let parsed = &mut self.diagram.nodes[index];
+        if parsed.group.is_none() {
+            parsed.group = group;
+        }
+        if parsed.shape.is_none() {
+            parsed.shape = node.shape;
+        }
         let Some(label) = &node.label else {
             return;
         };
-        let conflict = match &mut self.diagram.nodes[index].label {
+        let conflict = match &mut parsed.label {
             slot @ None => {
                 *slot = Some((label.clone(), number));
                 None
@@ -183,6 +300,17 @@ impl Reader {
                 ),
             );
         }
+    }
+
+    fn ignored(&mut self, number: usize, what: &str, line: &str) {
+        self.diagnostic(
+            codes::IGNORED,
+            number,
+            format!(
+                "{what} only changes the look; read and ignored: {}",
+                quote(line)
+            ),
+        );
     }
 
     fn unsupported(&mut self, number: usize, reason: &str, line: &str) {
@@ -206,7 +334,14 @@ impl Reader {
         }
     }
 
-    fn finish(mut self) -> ParsedDiagram {
+    fn finish(mut self, last_line: usize) -> ParsedDiagram {
+        for (id, _) in std::mem::take(&mut self.subgraphs) {
+            self.diagnostic(
+                codes::SUBGRAPH_UNBALANCED,
+                last_line,
+                format!("subgraph {id} is not closed with 'end'; closed at the end of the diagram"),
+            );
+        }
         if self.dropped > 0 {
             let line = self
                 .diagram
@@ -228,6 +363,86 @@ impl Reader {
     }
 }
 
+/// The id and title of a subgraph header.
+fn subgraph_title(rest: &str) -> (Option<String>, Option<String>) {
+    if rest.is_empty() {
+        return (None, None);
+    }
+    let whole = || {
+        let title = clean_label(rest);
+        (Some(title.clone()), Some(title))
+    };
+    if rest.starts_with('"') {
+        return whole();
+    }
+    let id_end = rest
+        .find(|c: char| c.is_whitespace() || c == '[')
+        .unwrap_or(rest.len());
+    let (id, tail) = (&rest[..id_end], rest[id_end..].trim());
+    if tail.is_empty() {
+        return (Some(id.to_owned()), None);
+    }
+    match tail.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+        Some(title) if !id.is_empty() => (Some(id.to_owned()), Some(clean_label(title))),
+        _ => whole(),
+    }
+}
+
+/// A statement: groups of nodes (`A & B`) joined by links.
+struct Chain {
+    groups: Vec<Vec<NodeToken>>,
+    links: Vec<LinkToken>,
+}
+
+/// Parses `group (link group)*` where `group` is `node (& node)*`.
+fn parse_chain(line: &str) -> Result<Chain, &'static str> {
+    let mut lexer = Lexer::new(line);
+    let mut groups = vec![node_group(&mut lexer)?];
+    let mut links = Vec::new();
+    while !lexer.at_end() {
+        links.push(lexer.link()?);
+        groups.push(node_group(&mut lexer)?);
+    }
+    Ok(Chain { groups, links })
+}
+
+fn node_group(lexer: &mut Lexer<'_>) -> Result<Vec<NodeToken>, &'static str> {
+    let mut group = Vec::new();
+    loop {
+        let node = lexer.node()?;
+        if RESERVED_IDS.contains(&node.id.as_str()) {
+            return Err("a Mermaid keyword as node id");
+        }
+        group.push(node);
+        if !lexer.ampersand() {
+            return Ok(group);
+        }
+    }
+}
+
+/// Splits a line at the `;` that are outside quotes, shapes and `|labels|`.
+fn split_statements(line: &str) -> Vec<&str> {
+    let mut statements = Vec::new();
+    let (mut in_quote, mut in_pipe, mut depth) = (false, false, 0usize);
+    let mut start = 0;
+    for (index, c) in line.char_indices() {
+        match c {
+            '"' => in_quote = !in_quote,
+            '|' if !in_quote && depth == 0 => in_pipe = !in_pipe,
+            '[' | '(' | '{' if !in_quote => depth += 1,
+            ']' | ')' | '}' if !in_quote => depth = depth.saturating_sub(1),
+            ';' if !in_quote && !in_pipe && depth == 0 => {
+                statements.push(line[start..index].trim());
+                start = index + 1;
+            }
+            _ => {}
+        }
+    }
+    statements.push(line[start..].trim());
+    statements.retain(|s| !s.is_empty());
+    statements
+}
+
 fn truncate(text: &str) -> String {
     if text.chars().count() <= QUOTE_CHARS {
         text.to_owned()
@@ -242,211 +457,6 @@ fn quote(line: &str) -> String {
     truncate(line)
 }
 
-/// A cursor over one statement line.
-struct Cursor<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn rest(&self) -> &'a str {
-        &self.text[self.pos..]
-    }
-
-    fn skip_space(&mut self) {
-        let rest = self.rest();
-        self.pos += rest.len() - rest.trim_start().len();
-    }
-
-    fn eat(&mut self, token: &str) -> bool {
-        if self.rest().starts_with(token) {
-            self.pos += token.len();
-            true
-        } else {
-            false
-        }
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.pos).copied()
-    }
-}
-
-/// Parses `node (arrow node)*` into the nodes and the label of each arrow.
-fn parse_statement(line: &str) -> Result<(Vec<NodeRef>, Vec<Option<String>>), &'static str> {
-    let mut cursor = Cursor { text: line, pos: 0 };
-    let mut nodes = vec![parse_node(&mut cursor)?];
-    let mut labels = Vec::new();
-    loop {
-        cursor.skip_space();
-        if cursor.peek().is_none() {
-            return Ok((nodes, labels));
-        }
-        labels.push(parse_arrow(&mut cursor)?);
-        cursor.skip_space();
-        nodes.push(parse_node(&mut cursor)?);
-    }
-}
-
-fn parse_node(cursor: &mut Cursor<'_>) -> Result<NodeRef, &'static str> {
-    let rest = cursor.rest();
-    let id_len = rest
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        .count();
-    if id_len == 0 {
-        return Err(if rest.starts_with('&') {
-            "'&' groups"
-        } else {
-            "expected a node id of letters, digits and '_'"
-        });
-    }
-    let id = rest[..id_len].to_owned();
-    cursor.pos += id_len;
-    if RESERVED_IDS.contains(&id.as_str()) {
-        return Err("a Mermaid keyword as node id");
-    }
-    let label = match cursor.peek() {
-        Some(b'[') => Some(parse_box_label(cursor)?),
-        Some(b'(' | b'{' | b'>') => return Err("node shape other than [label]"),
-        Some(b':') => return Err("':::' classes"),
-        Some(b'&') => return Err("'&' groups"),
-        _ => None,
-    };
-    Ok(NodeRef { id, label })
-}
-
-/// `[Label]` or `["Label"]`; other bracket shapes are unsupported.
-fn parse_box_label(cursor: &mut Cursor<'_>) -> Result<String, &'static str> {
-    cursor.pos += 1;
-    if matches!(cursor.peek(), Some(b'[' | b'(' | b'/' | b'\\')) {
-        return Err("node shape other than [label]");
-    }
-    if cursor.eat("\"") {
-        let rest = cursor.rest();
-        let end = rest.find('"').ok_or("unterminated quoted label")?;
-        let label = decode_entities(&rest[..end]);
-        cursor.pos += end + 1;
-        if !cursor.eat("]") {
-            return Err("expected ']' after the quoted label");
-        }
-        return Ok(label);
-    }
-    let rest = cursor.rest();
-    let end = rest.find(']').ok_or("unterminated label")?;
-    let raw = &rest[..end];
-    if raw.contains(['[', '"', '(', ')', '{', '}']) {
-        return Err("special characters in an unquoted label");
-    }
-    cursor.pos += end + 1;
-    Ok(decode_entities(raw.trim()))
-}
-
-/// `-->`, `-->|label|`, `-->|"label"|` or `-- label -->`.
-fn parse_arrow(cursor: &mut Cursor<'_>) -> Result<Option<String>, &'static str> {
-    if cursor.eat("-->") {
-        if matches!(cursor.peek(), Some(b'-' | b'>')) {
-            return Err("arrow other than '-->'");
-        }
-        cursor.skip_space();
-        if !cursor.eat("|") {
-            return Ok(None);
-        }
-        let rest = cursor.rest();
-        let end = rest.find('|').ok_or("unterminated '|label|'")?;
-        cursor.pos += end + 1;
-        return Ok(arrow_label(&rest[..end]));
-    }
-    if cursor.eat("--") && cursor.peek().is_some_and(|b| b == b' ' || b == b'\t') {
-        let rest = cursor.rest();
-        let end = rest.find("-->").ok_or("arrow other than '-->'")?;
-        let raw = &rest[..end];
-        if raw.trim().is_empty() || raw.contains("--") {
-            return Err("arrow other than '-->'");
-        }
-        cursor.pos += end + 3;
-        if matches!(cursor.peek(), Some(b'-' | b'>')) {
-            return Err("arrow other than '-->'");
-        }
-        return Ok(arrow_label(raw));
-    }
-    Err(if cursor.rest().starts_with('&') {
-        "'&' groups"
-    } else if cursor.rest().starts_with(":::") {
-        "':::' classes"
-    } else {
-        "arrow other than '-->'"
-    })
-}
-
-fn arrow_label(raw: &str) -> Option<String> {
-    let trimmed = raw.trim();
-    let inner = trimmed
-        .strip_prefix('"')
-        .and_then(|t| t.strip_suffix('"'))
-        .unwrap_or(trimmed);
-    (!inner.is_empty()).then(|| decode_entities(inner))
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn statements_with_chains_and_inline_nodes_become_edges() {
-        let parsed = parse_diagram(
-            "graph LR\n  A[Alpha] --> B -->|\"x, every 5m\"| C[\"C #quot;3#quot;\"];\n  C -- note --> A\n",
-        );
-        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
-        let ids: Vec<&str> = parsed.nodes.iter().map(|n| n.id.as_str()).collect();
-        assert_eq!(ids, ["A", "B", "C"]);
-        assert_eq!(parsed.nodes[2].label, Some(("C \"3\"".to_owned(), 2)));
-        let edges: Vec<(&str, &str, Option<&str>, usize)> = parsed
-            .edges
-            .iter()
-            .map(|e| (e.from.as_str(), e.to.as_str(), e.label.as_deref(), e.line))
-            .collect();
-        assert_eq!(
-            edges,
-            [
-                ("A", "B", None, 2),
-                ("B", "C", Some("x, every 5m"), 2),
-                ("C", "A", Some("note"), 3)
-            ]
-        );
-    }
-
-    #[test]
-    fn unsupported_lines_are_reported_with_their_numbers_and_the_rest_is_kept() {
-        let parsed = parse_diagram(
-            "flowchart TD\nsubgraph one\nA --> B\nend\nA -.-> B\nA --- B\nB((round))\nA & B --> C\nstyle A fill:#f9f\nA:::warm --> C\n",
-        );
-        let lines: Vec<usize> = parsed.diagnostics.iter().filter_map(|d| d.line).collect();
-        assert_eq!(lines, [2, 4, 5, 6, 7, 8, 9, 10]);
-        assert!(
-            parsed
-                .diagnostics
-                .iter()
-                .all(|d| d.code == codes::UNSUPPORTED)
-        );
-        assert_eq!(parsed.edges.len(), 1);
-    }
-
-    #[test]
-    fn a_missing_header_is_an_error_on_the_first_statement_line() {
-        let parsed = parse_diagram("%% comment\n\nA --> B\n");
-        assert_eq!(parsed.diagnostics.len(), 1);
-        assert_eq!(parsed.diagnostics[0].code, codes::MISSING_HEADER);
-        assert_eq!(parsed.diagnostics[0].line, Some(3));
-        assert_eq!(parsed.edges.len(), 1);
-    }
-
-    #[test]
-    fn a_second_different_label_is_a_warning_naming_both_lines() {
-        let parsed = parse_diagram("graph\nA[One]\nA[One]\nA[Two]\n");
-        assert_eq!(parsed.diagnostics.len(), 1);
-        assert_eq!(parsed.diagnostics[0].code, codes::LABEL_CONFLICT);
-        assert!(parsed.diagnostics[0].message.contains("line 2"));
-        assert_eq!(parsed.diagnostics[0].line, Some(4));
-    }
-}
+#[path = "mermaid_parse_tests.rs"]
+mod tests;

@@ -76,8 +76,9 @@ impl FilePicker for NativePicker {
         let path = match kind {
             FileKind::Landscape => dialog.add_filter("Switchboard landscape", &["ron", "json"]),
             FileKind::Mermaid => dialog
-                .set_title("Import Mermaid flowchart")
-                .add_filter("Mermaid flowchart", &["mmd", "mermaid", "md", "txt"]),
+                .set_title("Import a diagram")
+                .add_filter("Mermaid flowchart", &["mmd", "mermaid", "md", "txt"])
+                .add_filter("draw.io diagram", &["drawio", "xml"]),
         }
         .pick_file();
         Self::answer(started, path)

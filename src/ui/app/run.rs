@@ -65,6 +65,12 @@ impl DesignerApp {
                 self.notifications.error("only files on disk can be opened");
             } else if path.extension().is_some_and(|e| e == "ron" || e == "json") {
                 self.push(Command::OpenPath(path));
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(crate::import::any::DiagramFormat::is_diagram_extension)
+            {
+                self.push(Command::ImportMermaidFrom(path));
             } else {
                 self.notifications
                     .error(format!("{} is not a .ron landscape", path.display()));

@@ -44,7 +44,13 @@ pub fn menu_bar_ui(app: &mut DesignerApp, ui: &mut Ui, commands: &mut Vec<Comman
             item(ui, "Save", "Ctrl+S", Command::Save, commands);
             item(ui, "Save as…", "Ctrl+Shift+S", Command::SaveAs, commands);
             ui.separator();
-            item(ui, "Import Mermaid…", "", Command::ImportMermaid, commands);
+            item(
+                ui,
+                "Import (Mermaid, draw.io)…",
+                "",
+                Command::ImportMermaid,
+                commands,
+            );
             ui.menu_button("Export", |ui| {
                 for target in ExportTarget::ALL {
                     let label = format!("{}…", target.label());

@@ -1,4 +1,4 @@
-//! File ▸ Import Mermaid…: the import's result and its diagnostics with line numbers
+//! File ▸ Import…: the import's result (Mermaid or draw.io) and its diagnostics with line numbers
 //! (`exports.md` §5: "the GUI lists them"). Without errors the imported landscape opens at once
 //! (after the unsaved-changes question) and the window lists any warnings and notes; with errors
 //! it opens only when the user chooses to open what the importer understood.
@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use egui::RichText;
 
-use crate::import::{import_mermaid, severity};
+use crate::import::any::{DiagramFormat, import_diagram};
+use crate::import::severity;
 use crate::model::{Landscape, Severity};
 use crate::ui::app::commands::Command;
 use crate::ui::theme::severity_style;
@@ -34,9 +35,12 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    /// Imports Mermaid `text` read from `source`; the landscape is named after the file.
+    /// Imports `text` read from `source` (Mermaid, or draw.io by the extension); the landscape
+    /// is named after the file.
     pub fn import(source: &Path, text: &str) -> Self {
-        let (mut landscape, diagnostics) = import_mermaid(text);
+        let extension = source.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let format = DiagramFormat::from_extension(extension);
+        let (mut landscape, diagnostics) = import_diagram(format, text);
         if let Some(stem) = source.file_stem().and_then(|s| s.to_str()) {
             stem.clone_into(&mut landscape.name);
         }
