@@ -131,22 +131,80 @@ fn w07_unknown_field_type_and_w08_unknown_format() {
 }
 
 #[test]
-fn w09_queue_name_collisions_get_flow_suffixes() {
+fn queue_name_collisions_are_errors_and_a_pinned_export_name_resolves_them() {
     let mut landscape = example();
     let mut twin = flow_mut(&mut landscape, "F1").clone();
     twin.id = "F8".to_owned();
     twin.dlq = false;
     twin.retry.max_attempts = 1;
     landscape.flows.push(twin);
-    let output = rabbit(&landscape).expect("exports");
+    // No queue is renamed behind the user's back (issue 12): the collision is an error.
+    let errors = rabbit(&landscape).expect_err("refused");
     assert_eq!(
-        find(&output.warnings, "W09").message,
-        "queue name erp.stock is used by flows F1, F8; each gets its flow id as suffix"
+        find(&errors, "E02").message,
+        "queue name erp.stock is produced by flow F1 and flow F8; rename one of the consumer's \
+         datasets or set an export name on one of the flows (field export_name)"
     );
+    flow_mut(&mut landscape, "F8").export_name = Some("Stock (F8)".to_owned());
+    let output = rabbit(&landscape).expect("exports");
     let text = String::from_utf8(output.files[0].contents.clone()).expect("utf8");
-    assert!(text.contains("\"name\": \"erp.stock.f1\""));
-    assert!(text.contains("\"name\": \"erp.stock.f8\""));
-    assert!(text.contains("\"name\": \"erp.stock.f1.dlq\""));
+    assert!(text.contains("\"name\": \"erp.stock\""));
+    assert!(text.contains("\"name\": \"erp.stock-f8\""));
+    assert!(text.contains("\"name\": \"erp.stock.dlq\""));
+}
+
+#[test]
+fn w14_one_attempt_without_dlq_warns_of_endless_redelivery() {
+    let mut landscape = example();
+    let flow = flow_mut(&mut landscape, "F1");
+    flow.dlq = false;
+    flow.retry.max_attempts = 1;
+    let output = rabbit(&landscape).expect("exports");
+    let w14 = find(&output.warnings, "W14");
+    assert_eq!(w14.flow.as_deref(), Some("F1"));
+    assert!(
+        w14.message.contains("redelivers a requeued message forever"),
+        "{}",
+        w14.message
+    );
+}
+
+#[test]
+fn retention_minus_one_is_unlimited_the_longest_everywhere() {
+    let mut landscape = example();
+    flow_mut(&mut landscape, "F1").kafka = Some(switchboard::model::KafkaOverrides {
+        retention_ms: Some(-1),
+        ..Default::default()
+    });
+    let output = switchboard::export::export_topics_json(
+        &landscape,
+        &switchboard::export::KafkaOptions::default(),
+    )
+    .expect("exports");
+    let text = String::from_utf8(output.files[0].contents.clone()).expect("utf8");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let stock = json["topics"]
+        .as_array()
+        .expect("topics")
+        .iter()
+        .find(|t| t["name"] == "wms.stock.v2")
+        .expect("stock topic");
+    assert_eq!(stock["configs"]["retention.ms"], "-1", "{text}");
+    assert!(
+        find(&output.warnings, "W06")
+            .message
+            .ends_with("disagree on retention; using -1")
+    );
+    let options = switchboard::export::KafkaOptions {
+        retention_ms: -1,
+        ..Default::default()
+    };
+    assert!(switchboard::export::export_topics_json(&example(), &options).is_ok());
+    let options = switchboard::export::KafkaOptions {
+        retention_ms: -2,
+        ..Default::default()
+    };
+    assert!(switchboard::export::export_topics_json(&example(), &options).is_err());
 }
 
 #[test]

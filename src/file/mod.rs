@@ -6,6 +6,8 @@
 
 pub mod encoding;
 pub mod error;
+pub mod export_folder;
+pub mod manifest;
 pub mod migrate;
 pub mod save;
 

@@ -43,6 +43,10 @@ pub struct Flow {
     pub via_hub: bool,
     /// Kafka topic overrides (`exports.md` §4).
     pub kafka: Option<KafkaOverrides>,
+    /// Pins the name of the flow's queue in broker exports (`<consumer>.<export name>`), so it
+    /// does not follow renames of the consumer's dataset (`exports.md` §1.3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub export_name: Option<String>,
 }
 
 impl Default for Flow {
@@ -67,6 +71,7 @@ impl Default for Flow {
             loss: 0.1,
             via_hub: false,
             kafka: None,
+            export_name: None,
         }
     }
 }
