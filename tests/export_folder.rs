@@ -132,7 +132,10 @@ fn stale_files_of_the_previous_export_are_removed() {
     assert!(!out.join("rabbitmq/.gitignore").exists());
     assert!(!out.join("asyncapi/dwh.yaml").exists());
     assert!(stderr.contains("removed asyncapi/dwh.yaml"), "{stderr}");
-    assert!(stderr.contains("removed rabbitmq/users.secret.json"), "{stderr}");
+    assert!(
+        stderr.contains("removed rabbitmq/users.secret.json"),
+        "{stderr}"
+    );
     // A single target keeps the files of the others.
     let (code, stderr) = export(&["mermaid"], &doc, &out, &[]);
     assert_eq!(code, 0, "{stderr}");
@@ -154,7 +157,10 @@ fn unknown_files_are_refused_unless_forced() {
         stderr.contains("2 file(s) that no switchboard-export.json explains"),
         "{stderr}"
     );
-    assert!(stderr.contains("notes.txt") && stderr.contains("--force"), "{stderr}");
+    assert!(
+        stderr.contains("notes.txt") && stderr.contains("--force"),
+        "{stderr}"
+    );
     assert_eq!(snapshot(&out), before, "nothing written");
     let (code, stderr) = export(&["all", "--force"], &fixture(), &out, &[]);
     assert_eq!(code, 0, "{stderr}");

@@ -539,12 +539,12 @@ fn highest<'a>(
 
 /// The exchanges and routing keys a consumed flow's queue is bound to.
 fn routing(flow: &PlannedFlow<'_>) -> Routing {
-    let exchanges: BTreeSet<String> = flow.publications.iter().map(Publication::exchange).collect();
-    let keys: Vec<String> = flow
-        .routing_keys()
-        .into_iter()
-        .map(str::to_owned)
+    let exchanges: BTreeSet<String> = flow
+        .publications
+        .iter()
+        .map(Publication::exchange)
         .collect();
+    let keys: Vec<String> = flow.routing_keys().into_iter().map(str::to_owned).collect();
     let (routing_key, routing_keys) = match keys.as_slice() {
         [one] => (Some(one.clone()), None),
         _ => (None, Some(keys)),

@@ -16,8 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{Contract, Flow, KafkaOverrides, Landscape, Pattern, System};
 
 use super::names::{check_amqp_len, error, join_and, sanitise};
-use super::plan_check::{check_publications, check_rabbit_names};
 use super::output::Diagnostic;
+use super::plan_check::{check_publications, check_rabbit_names};
 use super::schedule_text::schedule_text;
 use super::version::major_version;
 

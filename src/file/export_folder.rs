@@ -77,6 +77,13 @@ pub fn write_export(
     document: &DocumentStamp,
     unexplained: Unexplained,
 ) -> Result<WriteSummary, ExportFolderError> {
+    if out.exists() && !out.is_dir() {
+        return Err(ExportFolderError::Unexplained {
+            folder: out.display().to_string(),
+            count: 1,
+            listed: "it is a file, not a folder".to_owned(),
+        });
+    }
     let previous = read_previous(out, unexplained)?;
     let on_disk = list_files(out);
     let explained: BTreeSet<&str> = previous.files.iter().map(|f| f.path.as_str()).collect();
@@ -114,7 +121,11 @@ pub fn write_export(
     let staged = stage(&staging, out, files, &carried, &manifest);
     if let Err(cause) = staged {
         let _ = fs::remove_dir_all(&staging);
-        return Err(write_error(out, cause, "nothing in the folder was changed".into()));
+        return Err(write_error(
+            out,
+            cause,
+            "nothing in the folder was changed".into(),
+        ));
     }
     let summary = WriteSummary {
         written: new_paths.iter().map(|p| (*p).to_owned()).collect(),
@@ -199,13 +210,18 @@ fn write_error(out: &Path, cause: String, state: String) -> ExportFolderError {
 /// A hidden folder beside `out` (`.NAME.<what>-PID`), removed first if a crashed run left it.
 fn sibling(out: &Path, what: &str) -> Result<PathBuf, ExportFolderError> {
     let absolute = std::path::absolute(out).map_err(|e| {
-        write_error(out, format!("cannot resolve the folder: {e}"), "nothing written".into())
+        write_error(
+            out,
+            format!("cannot resolve the folder: {e}"),
+            "nothing written".into(),
+        )
     })?;
     let name = absolute
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".to_owned());
-    let parent = absolute.parent().map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
+        .map_or_else(|| "export".to_owned(), |n| n.to_string_lossy().into_owned());
+    let parent = absolute
+        .parent()
+        .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
     let path = parent.join(format!(".{name}.{what}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&path);
     Ok(path)
@@ -243,8 +259,12 @@ fn swap_in(staging: &Path, out: &Path) -> Result<(), ExportFolderError> {
             fs::create_dir_all(parent)
                 .map_err(|e| fail(format!("{}: {e}", parent.display()), "nothing written"))?;
         }
-        return fs::rename(staging, out)
-            .map_err(|e| fail(format!("cannot move the staged export in: {e}"), "nothing written"));
+        return fs::rename(staging, out).map_err(|e| {
+            fail(
+                format!("cannot move the staged export in: {e}"),
+                "nothing written",
+            )
+        });
     }
     let old = sibling(out, "previous")?;
     fs::rename(out, &old).map_err(|e| {
@@ -260,7 +280,10 @@ fn swap_in(staging: &Path, out: &Path) -> Result<(), ExportFolderError> {
         } else {
             "the previous export is kept beside it as a hidden .previous folder"
         };
-        return Err(fail(format!("cannot move the staged export in: {e}"), state));
+        return Err(fail(
+            format!("cannot move the staged export in: {e}"),
+            state,
+        ));
     }
     let _ = fs::remove_dir_all(&old);
     Ok(())

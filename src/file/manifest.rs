@@ -152,7 +152,10 @@ mod tests {
         let text = manifest.to_json();
         assert_eq!(manifest.files[0].path, "a/secret.json");
         assert_eq!(manifest.files[0].sha256, None);
-        assert_eq!(manifest.files[1].sha256.as_deref(), Some(sha256_hex(b"y").as_str()));
+        assert_eq!(
+            manifest.files[1].sha256.as_deref(),
+            Some(sha256_hex(b"y").as_str())
+        );
         assert_eq!(Manifest::parse(&text), Ok(manifest));
         assert!(text.find("\"document\"") < text.find("\"files\""));
         assert_eq!(

@@ -119,7 +119,11 @@ impl ExportDialog {
                     .is_image()
                     .then(|| landscape_raster(&document, PREVIEW_MAX_SIDE));
                 let text = crate::file::to_ron_string(&document).unwrap_or_default();
-                (bundle, picture, DocumentStamp::of(&document.name, text.as_bytes()))
+                (
+                    bundle,
+                    picture,
+                    DocumentStamp::of(&document.name, text.as_bytes()),
+                )
             });
             self.job = Some((key, job));
         }
