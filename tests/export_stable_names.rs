@@ -70,7 +70,7 @@ fn landscape(dice: &mut Dice) -> Landscape {
             name: (*name).to_owned(),
             ..System::default()
         };
-        for d in 0..1 + dice.next(3) {
+        for d in 0..=dice.next(3) {
             system.datasets.push(Dataset {
                 id: format!("src{d}"),
                 name: DATASET_NAMES[(i * 3 + d) % DATASET_NAMES.len()].to_owned(),
@@ -92,7 +92,7 @@ fn add_flow(landscape: &mut Landscape, dice: &mut Dice) -> String {
     let n = landscape.systems.len();
     let consumer = dice.next(n);
     let mut inputs = Vec::new();
-    for _ in 0..1 + usize::from(dice.chance(25)) {
+    for _ in 0..=usize::from(dice.chance(25)) {
         let producer = (consumer + 1 + dice.next(n - 1)) % n;
         let system = &landscape.systems[producer];
         let dataset = &system.datasets[dice.next(system.datasets.len())];

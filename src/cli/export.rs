@@ -179,11 +179,11 @@ pub fn run(args: &ExportArgs) -> Result<u8> {
     }
     let document = std::fs::read(&args.file).unwrap_or_default();
     let stamp = DocumentStamp::of(&landscape.name, &document);
-    write_folder(args, &bundle, &stamp)
+    Ok(write_folder(args, &bundle, &stamp))
 }
 
 /// Writes the bundle into `--out` with its manifest (all or nothing) and reports what changed.
-fn write_folder(args: &ExportArgs, bundle: &ExportBundle, stamp: &DocumentStamp) -> Result<u8> {
+fn write_folder(args: &ExportArgs, bundle: &ExportBundle, stamp: &DocumentStamp) -> u8 {
     let files: Vec<OutputFile<'_>> = bundle
         .files
         .iter()
@@ -202,11 +202,11 @@ fn write_folder(args: &ExportArgs, bundle: &ExportBundle, stamp: &DocumentStamp)
         Ok(summary) => summary,
         Err(e @ (ExportFolderError::Unexplained { .. } | ExportFolderError::Manifest { .. })) => {
             eprintln!("error: {e}");
-            return Ok(EXIT_FINDINGS);
+            return EXIT_FINDINGS;
         }
         Err(e) => {
             eprintln!("error: {e}");
-            return Ok(EXIT_ERROR);
+            return EXIT_ERROR;
         }
     };
     for path in &summary.removed {
@@ -226,7 +226,7 @@ fn write_folder(args: &ExportArgs, bundle: &ExportBundle, stamp: &DocumentStamp)
         bundle.files.len(),
         args.out.display()
     );
-    Ok(EXIT_OK)
+    EXIT_OK
 }
 
 /// The exporter options given on the command line.

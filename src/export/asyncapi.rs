@@ -158,10 +158,10 @@ struct Routing {
     exchanges: Vec<String>,
     /// The key when every producer publishes under one key.
     #[serde(rename = "routingKey", skip_serializing_if = "Option::is_none")]
-    routing_key: Option<String>,
+    key: Option<String>,
     /// The keys when the producers publish under several (sorted).
     #[serde(rename = "routingKeys", skip_serializing_if = "Option::is_none")]
-    routing_keys: Option<Vec<String>>,
+    keys: Option<Vec<String>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -537,6 +537,9 @@ fn highest<'a>(
     Some(best)
 }
 
+/// A flow and one of its publications, on the send side of a producer's document.
+type Sent<'p> = (&'p PlannedFlow<'p>, &'p Publication);
+
 /// The exchanges and routing keys a consumed flow's queue is bound to.
 fn routing(flow: &PlannedFlow<'_>) -> Routing {
     let exchanges: BTreeSet<String> = flow
@@ -545,14 +548,14 @@ fn routing(flow: &PlannedFlow<'_>) -> Routing {
         .map(Publication::exchange)
         .collect();
     let keys: Vec<String> = flow.routing_keys().into_iter().map(str::to_owned).collect();
-    let (routing_key, routing_keys) = match keys.as_slice() {
+    let (key, keys) = match keys.as_slice() {
         [one] => (Some(one.clone()), None),
         _ => (None, Some(keys)),
     };
     Routing {
         exchanges: exchanges.into_iter().collect(),
-        routing_key,
-        routing_keys,
+        key,
+        keys,
     }
 }
 
@@ -593,7 +596,6 @@ fn document(
     let mut messages: BTreeMap<String, Vec<(String, MessageSource<'_>)>> = BTreeMap::new();
 
     // Send side: one channel per routing key this system publishes.
-    type Sent<'p> = (&'p PlannedFlow<'p>, &'p Publication);
     let mut by_key: BTreeMap<&str, Vec<Sent<'_>>> = BTreeMap::new();
     for flow in &plan.flows {
         for publication in flow.publications.iter().filter(|p| p.producer == system.id) {

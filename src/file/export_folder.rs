@@ -8,6 +8,7 @@
 //! Depends on `file::save` and `file::manifest`.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -190,7 +191,7 @@ fn unexplained_error(out: &Path, strangers: &[String]) -> ExportFolderError {
         .collect::<Vec<_>>()
         .join(", ");
     if strangers.len() > SHOWN {
-        listed.push_str(&format!(", and {} more", strangers.len() - SHOWN));
+        let _ = write!(listed, ", and {} more", strangers.len() - SHOWN);
     }
     ExportFolderError::Unexplained {
         folder: out.display().to_string(),
