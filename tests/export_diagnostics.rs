@@ -44,7 +44,8 @@ fn find<'a>(diagnostics: &'a [Diagnostic], code: &str) -> &'a Diagnostic {
 #[test]
 fn w01_every_point_to_point_flow_warns_once() {
     let output = rabbit(&example()).expect("exports");
-    assert_eq!(codes(&output.warnings), ["W01"]);
+    // F2 and F3 also get W14 (one attempt, no DLQ).
+    assert_eq!(codes(&output.warnings), ["W01", "W14", "W14"]);
     assert_eq!(output.warnings[0].flow.as_deref(), Some("F4"));
 }
 
@@ -131,22 +132,81 @@ fn w07_unknown_field_type_and_w08_unknown_format() {
 }
 
 #[test]
-fn w09_queue_name_collisions_get_flow_suffixes() {
+fn queue_name_collisions_are_errors_and_a_pinned_export_name_resolves_them() {
     let mut landscape = example();
     let mut twin = flow_mut(&mut landscape, "F1").clone();
     twin.id = "F8".to_owned();
     twin.dlq = false;
     twin.retry.max_attempts = 1;
     landscape.flows.push(twin);
-    let output = rabbit(&landscape).expect("exports");
+    // No queue is renamed behind the user's back (issue 12): the collision is an error.
+    let errors = rabbit(&landscape).expect_err("refused");
     assert_eq!(
-        find(&output.warnings, "W09").message,
-        "queue name erp.stock is used by flows F1, F8; each gets its flow id as suffix"
+        find(&errors, "E02").message,
+        "queue name erp.stock is produced by flow F1 and flow F8; rename one of the consumer's \
+         datasets or set an export name on one of the flows (field export_name)"
     );
+    flow_mut(&mut landscape, "F8").export_name = Some("Stock (F8)".to_owned());
+    let output = rabbit(&landscape).expect("exports");
     let text = String::from_utf8(output.files[0].contents.clone()).expect("utf8");
-    assert!(text.contains("\"name\": \"erp.stock.f1\""));
-    assert!(text.contains("\"name\": \"erp.stock.f8\""));
-    assert!(text.contains("\"name\": \"erp.stock.f1.dlq\""));
+    assert!(text.contains("\"name\": \"erp.stock\""));
+    assert!(text.contains("\"name\": \"erp.stock-f8\""));
+    assert!(text.contains("\"name\": \"erp.stock.dlq\""));
+}
+
+#[test]
+fn w14_one_attempt_without_dlq_warns_of_endless_redelivery() {
+    let mut landscape = example();
+    let flow = flow_mut(&mut landscape, "F1");
+    flow.dlq = false;
+    flow.retry.max_attempts = 1;
+    let output = rabbit(&landscape).expect("exports");
+    let w14 = find(&output.warnings, "W14");
+    assert_eq!(w14.flow.as_deref(), Some("F1"));
+    assert!(
+        w14.message
+            .contains("redelivers a requeued message forever"),
+        "{}",
+        w14.message
+    );
+}
+
+#[test]
+fn retention_minus_one_is_unlimited_the_longest_everywhere() {
+    let mut landscape = example();
+    flow_mut(&mut landscape, "F1").kafka = Some(switchboard::model::KafkaOverrides {
+        retention_ms: Some(-1),
+        ..Default::default()
+    });
+    let output = switchboard::export::export_topics_json(
+        &landscape,
+        &switchboard::export::KafkaOptions::default(),
+    )
+    .expect("exports");
+    let text = String::from_utf8(output.files[0].contents.clone()).expect("utf8");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let stock = json["topics"]
+        .as_array()
+        .expect("topics")
+        .iter()
+        .find(|t| t["name"] == "wms.stock.v2")
+        .expect("stock topic");
+    assert_eq!(stock["configs"]["retention.ms"], "-1", "{text}");
+    assert!(
+        find(&output.warnings, "W06")
+            .message
+            .ends_with("disagree on retention; using -1")
+    );
+    let options = switchboard::export::KafkaOptions {
+        retention_ms: -1,
+        ..Default::default()
+    };
+    assert!(switchboard::export::export_topics_json(&example(), &options).is_ok());
+    let options = switchboard::export::KafkaOptions {
+        retention_ms: -2,
+        ..Default::default()
+    };
+    assert!(switchboard::export::export_topics_json(&example(), &options).is_err());
 }
 
 #[test]
@@ -221,7 +281,7 @@ fn w11_several_producer_topics_with_kafka() {
     );
     let dwh = String::from_utf8(output.files[0].contents.clone()).expect("utf8");
     assert!(
-        dwh.contains("    x-switchboard-kafka-topics:\n    - erp.stock.v2\n    - wms.stock.v2\n"),
+        dwh.contains("    x-switchboard-kafka-topics:\n    - erp.orders.v2\n    - wms.stock.v2\n"),
         "{dwh}"
     );
 }
@@ -260,11 +320,14 @@ fn w13_daily_times_that_are_not_one_cron_expression() {
 #[test]
 fn e01_names_without_usable_characters() {
     let mut landscape = example();
+    // Transliterated (issue 12): no error for Chinese, "Straße" gives "strasse".
     landscape.systems[2].name = "原料系统".to_owned();
+    assert!(rabbit(&landscape).is_ok());
+    landscape.systems[2].name = "\u{E000}\u{E001}".to_owned();
     let errors = rabbit(&landscape).expect_err("refused");
     assert_eq!(
         find(&errors, "E01").message,
-        "system \"原料系统\" (id sys-dwh) has no usable characters for a broker name; set an export name"
+        "system \"\u{E000}\u{E001}\" (id sys-dwh) has no usable characters for a broker name; set an export name"
     );
     let mut landscape = example();
     landscape.name = "!!!".to_owned();
@@ -414,15 +477,15 @@ fn e02_kafka_topics_that_collide_in_metric_names() {
     use switchboard::export::export_topics_json;
     use switchboard::model::{Dataset, System};
     let mut landscape = example();
-    // F1 now carries "stock_x": topic wms.stock_x.v2.
-    landscape.systems[1].datasets[0].name = "stock_x".to_owned();
+    // WMS now publishes "stock_x": topic wms.stock_x.v2 (named after the producer's dataset).
+    landscape.systems[0].datasets[0].name = "stock_x".to_owned();
     // A system "wms_stock" publishing dataset "x": topic wms_stock.x.v2, equal after '.' -> '_'.
     landscape.systems.push(System {
         id: "sys-ws".to_owned(),
         name: "wms_stock".to_owned(),
         datasets: vec![Dataset {
             id: "src".to_owned(),
-            name: "src".to_owned(),
+            name: "x".to_owned(),
             source: true,
             ..Dataset::default()
         }],

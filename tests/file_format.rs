@@ -123,6 +123,7 @@ impl Gen<'_> {
                 replicas: g.opt(|g| g.below(5) as u32),
                 retention_ms: g.opt(|g| g.next() as i64),
             }),
+            export_name: self.opt(Self::word),
         }
     }
     fn monitor(&mut self) -> Monitor {

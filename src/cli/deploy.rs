@@ -38,8 +38,9 @@ pub struct DeployArgs {
     /// The environment variable holding the password (never pass a password as an argument).
     #[arg(long)]
     pub password_env: String,
-    /// Compare and print the plan without changing anything.
-    #[arg(long)]
+    /// Compare and print the plan (what would be created, updated, and what is extra) without
+    /// changing anything; exits 0.
+    #[arg(long, visible_alias = "plan")]
     pub dry_run: bool,
     /// How long to wait for the policies to be applied.
     #[arg(long, default_value_t = 30)]

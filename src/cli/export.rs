@@ -5,10 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::export::target::{ExportBundle, ExportSettings, ExportTarget, run_target};
 use crate::export::{AsyncApiOptions, ExportFile, KafkaOptions, StrimziApi, secret_users};
+use crate::file::export_folder::{ExportFolderError, OutputFile, Unexplained, write_export};
+use crate::file::manifest::{DocumentStamp, MANIFEST_NAME};
 
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
@@ -31,6 +33,20 @@ pub enum Target {
 }
 
 impl Target {
+    /// The name on the command line, recorded in the export manifest.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Rabbitmq => "rabbitmq",
+            Self::Asyncapi => "asyncapi",
+            Self::Strimzi => "strimzi",
+            Self::Topics => "topics",
+            Self::Mermaid => "mermaid",
+            Self::Svg => "svg",
+            Self::Png => "png",
+        }
+    }
+
     /// Whether the RabbitMQ files (and so `users.secret.json`) are exported.
     fn includes_rabbitmq(self) -> bool {
         matches!(self, Self::All | Self::Rabbitmq)
@@ -108,6 +124,10 @@ pub struct ExportArgs {
     /// Treat warnings as errors (nothing is written).
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Write into a folder that holds files no export manifest explains (they are kept, or
+    /// overwritten where the export writes the same path).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Runs `export`.
@@ -165,16 +185,56 @@ pub fn run(args: &ExportArgs) -> Result<u8> {
         );
         return Ok(EXIT_FINDINGS);
     }
-    for file in &bundle.files {
-        write_file(&args.out, file)
-            .with_context(|| format!("writing {}", args.out.join(&file.path).display()))?;
+    let document = std::fs::read(&args.file).unwrap_or_default();
+    let stamp = DocumentStamp::of(&landscape.name, &document);
+    Ok(write_folder(args, &bundle, &stamp))
+}
+
+/// Writes the bundle into `--out` with its manifest (all or nothing) and reports what changed.
+fn write_folder(args: &ExportArgs, bundle: &ExportBundle, stamp: &DocumentStamp) -> u8 {
+    let files: Vec<OutputFile<'_>> = bundle
+        .files
+        .iter()
+        .map(|f| OutputFile {
+            path: &f.path,
+            contents: &f.contents,
+            secret: f.secret,
+        })
+        .collect();
+    let unexplained = if args.force {
+        Unexplained::Keep
+    } else {
+        Unexplained::Refuse
+    };
+    let summary = match write_export(&args.out, args.target.name(), &files, stamp, unexplained) {
+        Ok(summary) => summary,
+        Err(e @ (ExportFolderError::Unexplained { .. } | ExportFolderError::Manifest { .. })) => {
+            eprintln!("error: {e}");
+            return EXIT_FINDINGS;
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    for path in &summary.removed {
+        eprintln!("removed {path} (written by the previous export, not by this one)");
+    }
+    for path in &summary.kept {
+        eprintln!("kept {path} (not written by Switchboard; --force)");
+    }
+    for file in bundle.files.iter().filter(|f| f.secret) {
+        eprintln!(
+            "note: {} holds credentials: never commit it (the .gitignore beside it excludes it)",
+            file.path
+        );
     }
     eprintln!(
-        "wrote {} file(s) below {}",
+        "wrote {} file(s) and {MANIFEST_NAME} below {}",
         bundle.files.len(),
         args.out.display()
     );
-    Ok(EXIT_OK)
+    EXIT_OK
 }
 
 /// The exporter options given on the command line.

@@ -16,7 +16,7 @@ use super::kafka::{Topic, topics};
 use super::names::{error, sanitise};
 use super::options::{AsyncApiOptions, KafkaOptions};
 use super::output::{Diagnostic, ExportFile, ExportOutput};
-use super::plan::{Plan, PlannedFlow, PlannedSystem, plan};
+use super::plan::{Plan, PlannedFlow, PlannedSystem, Publication, plan};
 use super::version::compare_versions;
 
 const AMQP_BINDING: &str = "0.3.0";
@@ -156,8 +156,12 @@ struct TopicConfiguration {
 #[derive(Debug, Serialize)]
 struct Routing {
     exchanges: Vec<String>,
-    #[serde(rename = "routingKey")]
-    routing_key: String,
+    /// The key when every producer publishes under one key.
+    #[serde(rename = "routingKey", skip_serializing_if = "Option::is_none")]
+    key: Option<String>,
+    /// The keys when the producers publish under several (sorted).
+    #[serde(rename = "routingKeys", skip_serializing_if = "Option::is_none")]
+    keys: Option<Vec<String>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -478,12 +482,23 @@ fn flow_entry(flow: &PlannedFlow<'_>) -> FlowEntry {
     }
 }
 
+/// The message a consumer receives, named after its own copy when there is no contract.
 fn source<'a>(flow: &'a PlannedFlow<'a>) -> MessageSource<'a> {
     MessageSource {
         contract: flow.contract,
         major: flow.major,
         dataset: &flow.dataset,
         dataset_text: &flow.dataset_text,
+    }
+}
+
+/// The message a producer sends, named after its own published dataset.
+fn published<'a>(flow: &'a PlannedFlow<'a>, publication: &'a Publication) -> MessageSource<'a> {
+    MessageSource {
+        contract: flow.contract,
+        major: flow.major,
+        dataset: &publication.dataset,
+        dataset_text: &publication.dataset_text,
     }
 }
 
@@ -522,6 +537,28 @@ fn highest<'a>(
     Some(best)
 }
 
+/// A flow and one of its publications, on the send side of a producer's document.
+type Sent<'p> = (&'p PlannedFlow<'p>, &'p Publication);
+
+/// The exchanges and routing keys a consumed flow's queue is bound to.
+fn routing(flow: &PlannedFlow<'_>) -> Routing {
+    let exchanges: BTreeSet<String> = flow
+        .publications
+        .iter()
+        .map(Publication::exchange)
+        .collect();
+    let keys: Vec<String> = flow.routing_keys().into_iter().map(str::to_owned).collect();
+    let (key, keys) = match keys.as_slice() {
+        [one] => (Some(one.clone()), None),
+        _ => (None, Some(keys)),
+    };
+    Routing {
+        exchanges: exchanges.into_iter().collect(),
+        key,
+        keys,
+    }
+}
+
 fn kafka_binding(topics: &[&Topic], single: bool) -> KafkaChannelBinding {
     KafkaChannelBinding {
         topic: if single {
@@ -533,7 +570,11 @@ fn kafka_binding(topics: &[&Topic], single: bool) -> KafkaChannelBinding {
         replicas: topics.iter().map(|t| t.replicas).max().unwrap_or(1),
         topic_configuration: TopicConfiguration {
             cleanup_policy: vec!["delete"],
-            retention_ms: topics.iter().map(|t| t.retention_ms).max().unwrap_or(0),
+            retention_ms: topics
+                .iter()
+                .map(|t| t.retention_ms)
+                .reduce(super::kafka::longer_retention)
+                .unwrap_or(0),
         },
         binding_version: KAFKA_BINDING,
     }
@@ -555,17 +596,19 @@ fn document(
     let mut messages: BTreeMap<String, Vec<(String, MessageSource<'_>)>> = BTreeMap::new();
 
     // Send side: one channel per routing key this system publishes.
-    let mut by_key: BTreeMap<&str, Vec<&PlannedFlow<'_>>> = BTreeMap::new();
+    let mut by_key: BTreeMap<&str, Vec<Sent<'_>>> = BTreeMap::new();
     for flow in &plan.flows {
-        if flow.producers.contains(&system.id) {
+        for publication in flow.publications.iter().filter(|p| p.producer == system.id) {
             by_key
-                .entry(flow.routing_key.as_str())
+                .entry(publication.routing_key.as_str())
                 .or_default()
-                .push(flow);
+                .push((flow, publication));
         }
     }
-    for (key, flows) in &by_key {
-        let names: BTreeSet<String> = flows.iter().map(|f| source(f).origin()).collect();
+    for (key, sent) in &by_key {
+        let mut flows: Vec<&PlannedFlow<'_>> = sent.iter().map(|(f, _)| *f).collect();
+        flows.dedup_by(|a, b| a.id == b.id);
+        let names: BTreeSet<String> = sent.iter().map(|(f, p)| published(f, p).origin()).collect();
         if names.len() > 1 {
             let parts: Vec<String> = flows
                 .iter()
@@ -582,8 +625,10 @@ fn document(
             ));
             continue;
         }
-        let sources: Vec<(&str, MessageSource<'_>)> =
-            flows.iter().map(|f| (f.id.as_str(), source(f))).collect();
+        let sources: Vec<(&str, MessageSource<'_>)> = sent
+            .iter()
+            .map(|(f, p)| (f.id.as_str(), published(f, p)))
+            .collect();
         let Some(best) = highest(key, &sources, warnings) else {
             continue;
         };
@@ -658,11 +703,7 @@ fn document(
             .or_default()
             .push((flow.id.clone(), message_source));
         let channel_id = format!("in.{}", flow.queue);
-        let topic_names: Vec<String> = flow
-            .producer_components
-            .iter()
-            .map(|p| super::kafka::topic_name(p, flow))
-            .collect();
+        let topic_names: Vec<String> = flow.publications.iter().map(Publication::topic).collect();
         let several = topic_names.len() > 1;
         let kafka_channel = kafka.map(|topics| {
             let found: Vec<&Topic> = topic_names.iter().filter_map(|n| topics.get(n)).collect();
@@ -701,14 +742,7 @@ fn document(
                     },
                     kafka: kafka_channel,
                 },
-                routing: Some(Routing {
-                    exchanges: flow
-                        .producer_components
-                        .iter()
-                        .map(|p| format!("{p}.events"))
-                        .collect(),
-                    routing_key: flow.routing_key.clone(),
-                }),
+                routing: Some(routing(flow)),
                 kafka_topics: (kafka.is_some() && several).then(|| topic_names.clone()),
             },
         );

@@ -35,9 +35,19 @@ impl Topic {
     }
 }
 
-/// The topic name of a producer component and a flow.
-pub fn topic_name(producer: &str, flow: &PlannedFlow<'_>) -> String {
-    format!("{producer}.{}.v{}", flow.dataset, flow.major)
+/// The longer of two retentions, where -1 (unlimited) is the longest of all.
+pub fn longer_retention(a: i64, b: i64) -> i64 {
+    if a == -1 || b == -1 { -1 } else { a.max(b) }
+}
+
+/// A sizing value's rank when flows on one topic disagree: the largest wins, and for the
+/// retention -1 (unlimited) is larger than every finite value.
+fn rank(what: &str, value: i64) -> i64 {
+    if what == "retention" && value == -1 {
+        i64::MAX
+    } else {
+        value
+    }
 }
 
 /// All topics, sorted by name, with W06 warnings; E02/E03/E05 errors are collected.
@@ -49,10 +59,10 @@ pub fn topics(
     let mut warnings = Vec::new();
     let mut by_topic: BTreeMap<String, (String, Vec<&PlannedFlow<'_>>)> = BTreeMap::new();
     for flow in &plan.flows {
-        for producer in &flow.producer_components {
+        for publication in &flow.publications {
             by_topic
-                .entry(topic_name(producer, flow))
-                .or_insert_with(|| (producer.clone(), Vec::new()))
+                .entry(publication.topic())
+                .or_insert_with(|| (publication.producer_component.clone(), Vec::new()))
                 .1
                 .push(flow);
         }
@@ -69,7 +79,11 @@ pub fn topics(
                 .iter()
                 .map(|f| (f.id.clone(), value(f).unwrap_or(default)))
                 .collect();
-            let max = values.iter().map(|(_, v)| *v).max().unwrap_or(default);
+            let max = values
+                .iter()
+                .map(|(_, v)| *v)
+                .max_by_key(|v| rank(what, *v))
+                .unwrap_or(default);
             if values.iter().any(|(_, v)| *v != max) {
                 let parts: Vec<String> = values
                     .iter()

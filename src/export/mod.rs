@@ -17,6 +17,7 @@ pub mod names;
 pub mod options;
 pub mod output;
 pub mod plan;
+pub mod plan_check;
 pub mod rabbitmq;
 pub mod rect_grid;
 pub mod schedule_text;

@@ -5,9 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 use super::output::Diagnostic;
 
 /// The AMQP `shortstr` limit for vhosts, exchanges, queues, users, routing keys and policies.
@@ -19,13 +16,15 @@ pub const K8S_NAME_LIMIT: usize = 253;
 /// The longest Kubernetes label value.
 pub const K8S_LABEL_LIMIT: usize = 63;
 
-/// Turns a display text into a name component: NFKD without combining marks, lowercase, every
-/// run of characters outside `[a-z0-9_-]` replaced by one `-`, leading and trailing `-`/`_`
-/// stripped. An empty result means the text has no usable characters (error E01).
+/// Turns a display text into a name component: transliterated to ASCII (`deunicode`: `ß` → `ss`,
+/// `Ø` → `O`, `Æ` → `AE`, `Süd` → `Sud`), lowercase, every run of characters outside
+/// `[a-z0-9_-]` replaced by one `-`, leading and trailing `-`/`_` stripped. An empty result means
+/// the text has no usable characters (error E01).
 pub fn sanitise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let ascii = deunicode::deunicode_with_tofu(text, " ");
+    let mut out = String::with_capacity(ascii.len());
     let mut in_run = false;
-    for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
+    for c in ascii.chars() {
         for lower in c.to_lowercase() {
             if lower.is_ascii_lowercase() || lower.is_ascii_digit() || lower == '_' || lower == '-'
             {
@@ -69,6 +68,7 @@ pub fn anchored_regex<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
 #[derive(Debug, Default)]
 pub struct Namespace {
     kind: &'static str,
+    hint: Option<&'static str>,
     names: BTreeMap<String, Vec<String>>,
 }
 
@@ -77,7 +77,17 @@ impl Namespace {
     pub fn new(kind: &'static str) -> Self {
         Self {
             kind,
+            hint: None,
             names: BTreeMap::new(),
+        }
+    }
+
+    /// The same namespace whose collision errors end with `; <hint>` (what to change).
+    #[must_use]
+    pub fn with_hint(self, hint: &'static str) -> Self {
+        Self {
+            hint: Some(hint),
+            ..self
         }
     }
 
@@ -100,9 +110,10 @@ impl Namespace {
                     "E02",
                     None,
                     format!(
-                        "{} name {name} is produced by {}",
+                        "{} name {name} is produced by {}{}",
                         self.kind,
-                        join_and(&sorted)
+                        join_and(&sorted),
+                        self.hint.map_or_else(String::new, |h| format!("; {h}"))
                     ),
                 ));
             }
@@ -218,7 +229,9 @@ mod tests {
         assert_eq!(sanitise("Margin Report"), "margin-report");
         assert_eq!(sanitise("a.b"), "a-b");
         assert_eq!(sanitise("__x__y--"), "x__y");
-        assert_eq!(sanitise("原料系统"), "");
+        assert_eq!(sanitise("Straße & Größe Ø Æ"), "strasse-grosse-o-ae");
+        assert_eq!(sanitise("Bestellübersicht"), sanitise("Bestellubersicht"));
+        assert_eq!(sanitise("\u{E000}\u{E001}"), "");
         assert_eq!(sanitise(" -_ "), "");
     }
 

@@ -88,11 +88,11 @@ impl KafkaOptions {
                 "--replicas must be between 1 and 32767".to_owned(),
             ));
         }
-        if self.retention_ms < 0 {
+        if self.retention_ms < -1 {
             errors.push(error(
                 "E05",
                 None,
-                "--retention-ms must not be negative".to_owned(),
+                "--retention-ms must be -1 (unlimited) or more".to_owned(),
             ));
         }
         errors

@@ -15,8 +15,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Contract, Flow, KafkaOverrides, Landscape, Pattern, System};
 
-use super::names::{Namespace, check_amqp_len, error, join_and, sanitise};
+use super::names::{check_amqp_len, error, join_and, sanitise};
 use super::output::Diagnostic;
+use super::plan_check::{check_publications, check_rabbit_names};
 use super::schedule_text::schedule_text;
 use super::version::major_version;
 
@@ -33,6 +34,37 @@ pub struct PlannedSystem {
     pub owner: Option<String>,
 }
 
+/// What a producer publishes for a flow: one of its own datasets under the flow's contract major.
+/// Names built from it (routing key, Kafka topic) depend only on what is published, never on the
+/// consumer, so every consumer of one published dataset binds to the same key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Publication {
+    /// The producer's component (`wms`).
+    pub producer_component: String,
+    /// `<dataset>.v<major>`, from the producer's dataset.
+    pub routing_key: String,
+    /// The producer system's id.
+    pub producer: String,
+    /// The full id of the producer's dataset (`sys-wms.stock`).
+    pub dataset_id: String,
+    /// The producer's dataset as written in the document (`Stock`).
+    pub dataset_text: String,
+    /// The producer's dataset component (`stock`).
+    pub dataset: String,
+}
+
+impl Publication {
+    /// The producer's topic exchange.
+    pub fn exchange(&self) -> String {
+        format!("{}.events", self.producer_component)
+    }
+
+    /// The Kafka topic `<producer>.<dataset>.v<major>`.
+    pub fn topic(&self) -> String {
+        format!("{}.{}", self.producer_component, self.routing_key)
+    }
+}
+
 /// An exported flow with every name the targets need.
 #[derive(Debug, Clone)]
 pub struct PlannedFlow<'a> {
@@ -45,16 +77,17 @@ pub struct PlannedFlow<'a> {
     pub consumer: String,
     /// Consumer component.
     pub consumer_component: String,
-    /// The dataset as written in the document (`Margin Report`).
+    /// The consumer's dataset as written in the document (`Margin Report`).
     pub dataset_text: String,
-    /// The dataset component (`margin-report`).
+    /// The consumer's dataset component (`margin-report`).
     pub dataset: String,
+    /// What the producers publish, sorted by (producer, routing key), without repeats.
+    pub publications: Vec<Publication>,
     pub contract: Option<&'a Contract>,
     /// The contract's major version (0 without contract or without a leading number).
     pub major: u64,
-    /// `<dataset>.v<major>`.
-    pub routing_key: String,
-    /// The consumer's queue (`<consumer>.<dataset>`, with a flow-id suffix after rule Q2).
+    /// The consumer's queue: `<consumer>.<dataset>`, or `<consumer>.<export name>` when the
+    /// flow pins one. It depends on this flow alone.
     pub queue: String,
     pub dlq: bool,
     /// `retry.max_attempts`, at least 1.
@@ -74,9 +107,27 @@ pub struct PlannedFlow<'a> {
 }
 
 impl PlannedFlow<'_> {
+    /// The distinct routing keys the flow's queue binds, sorted.
+    pub fn routing_keys(&self) -> Vec<&str> {
+        let keys: BTreeSet<&str> = self
+            .publications
+            .iter()
+            .map(|p| p.routing_key.as_str())
+            .collect();
+        keys.into_iter().collect()
+    }
+
     /// The dead-letter queue's name, if the flow has one.
     pub fn dlq_name(&self) -> Option<String> {
         self.dlq.then(|| format!("{}.dlq", self.queue))
+    }
+
+    /// The consumer's re-drive exchange `<consumer>.redrive` (direct), if the flow has a DLQ:
+    /// the consumer publishes a dead letter there with its queue's name as routing key, and it
+    /// goes back to that queue and nowhere else.
+    pub fn redrive_exchange(&self) -> Option<String> {
+        self.dlq
+            .then(|| format!("{}.redrive", self.consumer_component))
     }
 }
 
@@ -90,7 +141,7 @@ pub struct Plan<'a> {
     pub systems: BTreeMap<String, PlannedSystem>,
     /// Exported flows, sorted by flow id.
     pub flows: Vec<PlannedFlow<'a>>,
-    /// W01, W02, W03, W09, W13.
+    /// W01, W02, W03, W13.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -315,14 +366,19 @@ pub fn plan<'a>(
         let freshness_minutes = landscape
             .dataset(&flow.output)
             .and_then(|d| d.dataset.stale_after_minutes);
+        let publications = publications(landscape, flow, &systems, major, &mut errors);
+        let queue_part = match &flow.export_name {
+            Some(pinned) => pinned_queue_part(flow, pinned, &mut errors),
+            None => dataset.clone(),
+        };
         planned.push(PlannedFlow {
             id: flow.id.clone(),
             producers,
             producer_components,
-            queue: format!("{consumer_component}.{dataset}"),
+            queue: format!("{consumer_component}.{queue_part}"),
             consumer,
             consumer_component,
-            routing_key: format!("{dataset}.v{major}"),
+            publications,
             dataset_text,
             dataset,
             contract,
@@ -340,7 +396,7 @@ pub fn plan<'a>(
         });
     }
 
-    apply_queue_suffixes(&mut planned, &mut warnings, &mut errors);
+    check_publications(landscape, &planned, &mut errors);
     check_rabbit_names(&systems, &planned, &mut errors);
 
     if errors.is_empty() {
@@ -453,99 +509,66 @@ fn check_endpoints(
     if ok { consumer } else { None }
 }
 
-/// Rule Q2: two or more exported flows on one queue name all get their flow id as suffix (W09).
-fn apply_queue_suffixes(
-    flows: &mut [PlannedFlow<'_>],
-    warnings: &mut Vec<Diagnostic>,
+/// The publications of a flow: one per input dataset (of an existing producer), named after the
+/// producer's dataset. An input dataset without usable characters is E01.
+fn publications(
+    landscape: &Landscape,
+    flow: &Flow,
+    systems: &BTreeMap<String, PlannedSystem>,
+    major: u64,
     errors: &mut Vec<Diagnostic>,
-) {
-    let mut by_queue: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, flow) in flows.iter().enumerate() {
-        by_queue.entry(flow.queue.clone()).or_default().push(i);
-    }
-    for (queue, indices) in by_queue {
-        if indices.len() < 2 {
+) -> Vec<Publication> {
+    let mut result = BTreeSet::new();
+    for input in &flow.inputs {
+        let Some(found) = landscape.dataset(input) else {
+            continue;
+        };
+        let Some(system) = systems.get(&found.system.id) else {
+            continue;
+        };
+        let dataset_text = if found.dataset.name.is_empty() {
+            found.dataset.id.clone()
+        } else {
+            found.dataset.name.clone()
+        };
+        let dataset = sanitise(&dataset_text);
+        if dataset.is_empty() {
+            errors.push(error(
+                "E01",
+                Some(&flow.id),
+                format!(
+                    "flow {}: published dataset \"{dataset_text}\" ({input}) has no usable \
+                     characters for a broker name; rename the dataset",
+                    flow.id
+                ),
+            ));
             continue;
         }
-        let ids: Vec<String> = indices.iter().map(|i| flows[*i].id.clone()).collect();
-        warnings.push(error(
-            "W09",
-            None,
-            format!(
-                "queue name {queue} is used by flows {}; each gets its flow id as suffix",
-                ids.join(", ")
-            ),
-        ));
-        for i in indices {
-            let flow = &mut flows[i];
-            let suffix = sanitise(&flow.id);
-            if suffix.is_empty() {
-                errors.push(error(
-                    "E01",
-                    Some(&flow.id),
-                    format!(
-                        "flow {}: the flow id has no usable characters for the queue suffix of \
-                         {queue}; rename the flow",
-                        flow.id
-                    ),
-                ));
-            }
-            flow.queue = format!("{queue}.{suffix}");
-        }
+        result.insert(Publication {
+            producer_component: system.component.clone(),
+            routing_key: format!("{dataset}.v{major}"),
+            producer: system.id.clone(),
+            dataset_id: input.clone(),
+            dataset_text,
+            dataset,
+        });
     }
+    result.into_iter().collect()
 }
 
-/// E02 and E03 for the RabbitMQ namespaces: exchanges, queues, users, policies, routing keys.
-fn check_rabbit_names(
-    systems: &BTreeMap<String, PlannedSystem>,
-    flows: &[PlannedFlow<'_>],
-    errors: &mut Vec<Diagnostic>,
-) {
-    let mut exchanges = Namespace::new("exchange");
-    let mut queues = Namespace::new("queue");
-    let mut policies = Namespace::new("policy");
-    let mut users = Namespace::new("user");
-    let producing: BTreeSet<&str> = flows
-        .iter()
-        .flat_map(|f| f.producers.iter().map(String::as_str))
-        .collect();
-    for system in systems.values() {
-        if system.component.is_empty() {
-            continue;
-        }
-        let hint = format!("Set a shorter export name on system \"{}\".", system.name);
-        let user = format!("svc-{}", system.component);
-        check_amqp_len("user", &user, &hint, errors);
-        users.add(&user, format!("system {}", system.id));
-        if producing.contains(system.id.as_str()) {
-            let exchange = format!("{}.events", system.component);
-            check_amqp_len("exchange", &exchange, &hint, errors);
-            exchanges.add(&exchange, format!("system {}", system.id));
-        }
+/// The queue part of a flow that pins its export name; E01 when it has no usable characters.
+fn pinned_queue_part(flow: &Flow, pinned: &str, errors: &mut Vec<Diagnostic>) -> String {
+    let part = sanitise(pinned);
+    if part.is_empty() {
+        errors.push(error(
+            "E01",
+            Some(&flow.id),
+            format!(
+                "flow {}: export name \"{pinned}\" has no usable characters for a broker name; \
+                 set another export name",
+                flow.id
+            ),
+        ));
     }
-    for flow in flows {
-        let origin = format!("flow {}", flow.id);
-        let hint = format!(
-            "Shorten system \"{}\" or dataset \"{}\".",
-            flow.consumer, flow.dataset_text
-        );
-        check_amqp_len("routing key", &flow.routing_key, &hint, errors);
-        check_amqp_len("queue", &flow.queue, &hint, errors);
-        queues.add(&flow.queue, origin.clone());
-        if let Some(dlq) = flow.dlq_name() {
-            check_amqp_len("queue", &dlq, &hint, errors);
-            queues.add(&dlq, origin.clone());
-            let dlx = format!("{}.dlx", flow.consumer_component);
-            check_amqp_len("exchange", &dlx, &hint, errors);
-            exchanges.add(&dlx, format!("system {}", flow.consumer));
-        }
-        if flow.dlq || flow.max_attempts > 1 {
-            let policy = format!("switchboard.{}", flow.queue);
-            check_amqp_len("policy", &policy, &hint, errors);
-            policies.add(&policy, origin);
-        }
-    }
-    for ns in [&exchanges, &queues, &policies, &users] {
-        ns.collisions(errors);
-    }
+    part
 }

@@ -146,7 +146,8 @@ pub fn export_rabbitmq(
     Ok(ExportOutput { files, warnings })
 }
 
-/// W04 (retries without DLQ) and W05 (not buffered) of the exported flows.
+/// W04 (retries without DLQ), W05 (not buffered) and W14 (one attempt without DLQ: no delivery
+/// limit, so RabbitMQ 3.10 redelivers a requeued message forever) of the exported flows.
 fn rabbit_warnings(plan: &Plan<'_>) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for flow in &plan.flows {
@@ -158,6 +159,18 @@ fn rabbit_warnings(plan: &Plan<'_>) -> Vec<Diagnostic> {
                     "{}: {} attempts but no dead-letter queue; messages still failing after {} \
                      deliveries are DROPPED by the broker",
                     flow.label, flow.max_attempts, flow.max_attempts
+                ),
+            ));
+        }
+        if flow.max_attempts == 1 && !flow.dlq {
+            warnings.push(error(
+                "W14",
+                Some(&flow.id),
+                format!(
+                    "{}: one attempt and no dead-letter queue, so no delivery limit is written; \
+                     RabbitMQ 3.10 redelivers a requeued message forever (4.x stops after 20). \
+                     Add a DLQ or set retry attempts",
+                    flow.label
                 ),
             ));
         }
@@ -210,12 +223,12 @@ pub fn definitions(plan: &Plan<'_>) -> Definitions {
     let mut bindings = Vec::new();
     let mut policies = Vec::new();
     for flow in &plan.flows {
-        for producer in &flow.producer_components {
-            exchange_names.insert(format!("{producer}.events"), "topic");
+        for publication in &flow.publications {
+            exchange_names.insert(publication.exchange(), "topic");
             bindings.push(binding(
-                format!("{producer}.events"),
+                publication.exchange(),
                 flow.queue.clone(),
-                flow.routing_key.clone(),
+                publication.routing_key.clone(),
             ));
         }
         queues.push(queue(flow.queue.clone()));
@@ -224,6 +237,10 @@ pub fn definitions(plan: &Plan<'_>) -> Definitions {
             exchange_names.insert(dlx.clone(), "direct");
             queues.push(queue(dlq.clone()));
             bindings.push(binding(dlx.clone(), dlq, flow.queue.clone()));
+            if let Some(redrive) = flow.redrive_exchange() {
+                exchange_names.insert(redrive.clone(), "direct");
+                bindings.push(binding(redrive, flow.queue.clone(), flow.queue.clone()));
+            }
         }
         if flow.dlq || flow.max_attempts > 1 {
             policies.push(Policy {

@@ -93,11 +93,15 @@ pub fn secret_users(
         .map_err(|e| vec![error("E00", None, format!("internal: {e}"))])?;
     warnings.sort();
     Ok(ExportOutput {
-        files: vec![ExportFile {
-            path: "rabbitmq/users.secret.json".to_owned(),
-            contents: text.into_bytes(),
-            secret: true,
-        }],
+        files: vec![
+            ExportFile {
+                path: "rabbitmq/users.secret.json".to_owned(),
+                contents: text.into_bytes(),
+                secret: true,
+            },
+            // Keeps the credentials out of git wherever the folder is committed.
+            ExportFile::text("rabbitmq/.gitignore", "users.secret.json\n"),
+        ],
         warnings,
     })
 }

@@ -71,8 +71,9 @@ pub fn users_file(plan: &Plan<'_>) -> UsersFile {
     }
 }
 
-/// Permissions: configure `^$`; write the own `<system>.events` if the system produces; read the
-/// queues (and DLQs) of the flows it consumes.
+/// Permissions: configure `^$`; write the own `<system>.events` if the system produces and the
+/// own `<system>.redrive` if a flow it consumes has a DLQ (re-drive, §2.5); read the queues (and
+/// DLQs) of the flows it consumes.
 pub fn permissions_file(plan: &Plan<'_>) -> PermissionsFile {
     let mut write: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     let mut read: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
@@ -82,6 +83,12 @@ pub fn permissions_file(plan: &Plan<'_>) -> PermissionsFile {
                 .entry(producer.as_str())
                 .or_default()
                 .insert(format!("{producer}.events"));
+        }
+        if let Some(redrive) = flow.redrive_exchange() {
+            write
+                .entry(flow.consumer_component.as_str())
+                .or_default()
+                .insert(redrive);
         }
         let reads = read.entry(flow.consumer_component.as_str()).or_default();
         reads.insert(flow.queue.clone());

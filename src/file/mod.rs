@@ -7,6 +7,8 @@
 pub mod atomic;
 pub mod encoding;
 pub mod error;
+pub mod export_folder;
+pub mod manifest;
 pub mod migrate;
 pub mod save;
 

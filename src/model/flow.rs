@@ -63,6 +63,10 @@ pub struct Flow {
     /// Kafka topic overrides (`exports.md` §4).
     #[serde(skip_serializing_if = "defaults::is_default")]
     pub kafka: Option<KafkaOverrides>,
+    /// Pins the name of the flow's queue in broker exports (`<consumer>.<export name>`), so it
+    /// does not follow renames of the consumer's dataset (`exports.md` §1.3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub export_name: Option<String>,
 }
 
 impl Default for Flow {
@@ -87,6 +91,7 @@ impl Default for Flow {
             loss: 0.1,
             via_hub: false,
             kafka: None,
+            export_name: None,
         }
     }
 }

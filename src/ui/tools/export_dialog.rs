@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use crate::export::image::{Raster, landscape_raster};
 use crate::export::target::{ExportBundle, ExportSettings, ExportTarget};
+use crate::file::export_folder::{OutputFile, Unexplained, write_export};
+use crate::file::manifest::DocumentStamp;
 use crate::model::Landscape;
 use crate::ui::background::Job;
 
@@ -14,7 +16,7 @@ use crate::ui::background::Job;
 type ExportKey = (u64, ExportTarget, ExportSettings);
 
 /// What the background job makes: the files, and the picture preview of the image targets.
-type Made = (ExportBundle, Option<Result<Raster, String>>);
+type Made = (ExportBundle, Option<Result<Raster, String>>, DocumentStamp);
 
 /// The longer side of the picture preview, in pixels (well below every GPU's texture limit).
 pub const PREVIEW_MAX_SIDE: u32 = 2048;
@@ -50,6 +52,8 @@ pub struct ExportDialog {
     exported: Option<ExportKey>,
     /// The export being made, and what it is made from.
     job: Option<(ExportKey, Job<Made>)>,
+    /// The document `bundle` was made from, for the export manifest.
+    stamp: DocumentStamp,
     /// The picture preview of the image targets.
     pub picture: Option<egui::TextureHandle>,
     /// Why the picture preview could not be made.
@@ -71,6 +75,7 @@ impl ExportDialog {
             pending_replace: None,
             exported: None,
             job: None,
+            stamp: DocumentStamp::default(),
             picture: None,
             picture_error: None,
         }
@@ -98,7 +103,9 @@ impl ExportDialog {
             if let Some((made_from, _)) = self.job.take() {
                 // A result for an older key is dropped; the current key is exported below.
                 if made_from == key {
-                    let (bundle, picture) = made.unwrap_or_else(|error| (failed(error), None));
+                    let (bundle, picture, stamp) = made
+                        .unwrap_or_else(|error| (failed(error), None, DocumentStamp::default()));
+                    self.stamp = stamp;
                     self.take(made_from, bundle, picture, ctx);
                 }
             }
@@ -111,7 +118,12 @@ impl ExportDialog {
                 let picture = target
                     .is_image()
                     .then(|| landscape_raster(&document, PREVIEW_MAX_SIDE));
-                (bundle, picture)
+                let text = crate::file::to_ron_string(&document).unwrap_or_default();
+                (
+                    bundle,
+                    picture,
+                    DocumentStamp::of(&document.name, text.as_bytes()),
+                )
             });
             self.job = Some((key, job));
         }
@@ -201,7 +213,9 @@ impl ExportDialog {
             .collect()
     }
 
-    /// Writes every file atomically below `folder`; the number written, or the first failure.
+    /// Writes every file into `folder` with the export manifest, all or nothing, through the
+    /// writer of `switchboard export` (files of an earlier export that this one no longer makes
+    /// are removed; other files are kept); the number written, or why nothing was.
     pub fn write_to(&self, folder: &Path) -> anyhow::Result<usize> {
         anyhow::ensure!(
             !self.busy(),
@@ -212,9 +226,18 @@ impl ExportDialog {
             "the exporters reported {} error(s); nothing was written",
             self.bundle.errors.len()
         );
-        for file in &self.bundle.files {
-            crate::file::write_below(folder, &file.path, &file.contents, file.secret)?;
-        }
+        let files: Vec<OutputFile<'_>> = self
+            .bundle
+            .files
+            .iter()
+            .map(|f| OutputFile {
+                path: &f.path,
+                contents: &f.contents,
+                secret: f.secret,
+            })
+            .collect();
+        let target = format!("{:?}", self.target).to_lowercase();
+        write_export(folder, &target, &files, &self.stamp, Unexplained::Keep)?;
         Ok(self.bundle.files.len())
     }
 }
