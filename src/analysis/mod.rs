@@ -7,6 +7,7 @@
 //! - `lint`: findings about gaps that make failures silent or slow to repair
 //!   (`switchboard check`, the findings panel).
 //! - `hub`: "route through hub", a pure conversion of point-to-point flows into broker flows.
+//! - `lineage`: upstream/downstream lineage of a dataset and the traceability answer in words.
 //! - `layout`: the layered left-to-right layout (Mermaid import, image export, auto-layout).
 //!
 //! Depends on `model` only; never prints and never touches the file system.
@@ -15,6 +16,7 @@ pub mod freshness;
 pub mod hub;
 pub mod index;
 pub mod layout;
+pub mod lineage;
 pub mod lint;
 pub mod metrics;
 

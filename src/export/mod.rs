@@ -7,6 +7,7 @@
 pub mod asyncapi;
 pub mod compare;
 pub mod drawing;
+pub mod icon;
 pub mod image;
 pub mod json;
 pub mod kafka;
@@ -15,6 +16,7 @@ pub mod mermaid_text;
 pub mod names;
 pub mod options;
 pub mod output;
+pub mod palette;
 pub mod plan;
 pub mod rabbitmq;
 pub mod rect_grid;
