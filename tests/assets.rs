@@ -26,10 +26,8 @@ fn the_png_icons_are_the_svg_rendered() {
             Err(error) => panic!("the icon renders at {size}: {error}"),
         };
         let path = assets().join(format!("icons/switchboard-{size}.png"));
-        if write {
-            if let Err(error) = std::fs::write(&path, &png) {
-                panic!("writes {}: {error}", path.display());
-            }
+        if write && let Err(error) = std::fs::write(&path, &png) {
+            panic!("writes {}: {error}", path.display());
         }
         let stored = match std::fs::read(&path) {
             Ok(bytes) => bytes,

@@ -26,6 +26,8 @@ use crate::ui::theme::CanvasColours;
 
 /// Frames the live view is kept after a new graph (the first fits it to the window).
 const SETTLE_FRAMES: u8 = 3;
+/// Two clicks on one node this close together re-root the lineage on it.
+const DOUBLE_CLICK_SECONDS: f64 = 0.4;
 /// Width of the answer column.
 const ANSWER_WIDTH: f32 = 300.0;
 
@@ -41,6 +43,8 @@ pub struct WidgetState {
     pub window: Option<Rect>,
     /// Whether the last frame showed egui_graphs' live `GraphView` (else the settled painting).
     pub live: bool,
+    /// When and on which node the last click was.
+    last_click: Option<(f64, String)>,
 }
 
 impl fmt::Debug for WidgetState {
@@ -227,9 +231,7 @@ fn graph_area_ui(
         view.widget.rebuild(graph, &looks);
     }
     let widget = &mut view.widget;
-    let Some(model) = widget.model.as_mut() else {
-        return None;
-    };
+    let model = widget.model.as_mut()?;
     for (key, payload, _) in &looks {
         if let Some(node) = widget.indices.get(key).and_then(|i| model.node_mut(*i)) {
             node.payload_mut().look.clone_from(&payload.look);
@@ -287,14 +289,17 @@ fn graph_area_ui(
             .collect();
         paint_settled(&painter, &nodes, &edges, transform.zoom);
     }
-    node_action(&response, model, transform)
+    node_action(&response, model, transform, &mut widget.last_click)
 }
 
-/// A click selects the node under the pointer, a double-click re-roots on it.
+/// A click selects the node under the pointer, a double-click re-roots on it. Two clicks on
+/// the same node within [`DOUBLE_CLICK_SECONDS`] count as a double-click too (egui does not
+/// report one on the `GraphView`'s response).
 fn node_action(
     response: &egui::Response,
     model: &LineageGraphModel,
     transform: Transform,
+    last_click: &mut Option<(f64, String)>,
 ) -> Option<NodeAction> {
     if !(response.clicked() || response.double_clicked()) {
         return None;
@@ -311,7 +316,13 @@ fn node_action(
     ]
     .into_iter()
     .find(|k| k.as_str() == kind)?;
-    if response.double_clicked() {
+    let now = response.ctx.input(|i| i.time);
+    let again = last_click
+        .as_ref()
+        .is_some_and(|(time, last)| *last == key && now - time < DOUBLE_CLICK_SECONDS);
+    *last_click = Some((now, key.clone()));
+    if response.double_clicked() || again {
+        *last_click = None;
         return super::model::root_of(kind, id).map(NodeAction::Reroot);
     }
     Some(NodeAction::Select(kind, id.to_owned(), key.clone()))
