@@ -24,8 +24,9 @@ use crate::analysis::lineage::{LineageGraph, LineageRoot, NodeKind, Side};
 use crate::model::Landscape;
 use crate::ui::theme::CanvasColours;
 
-/// Frames the live view is kept after a new graph (the first fits it to the window).
-const SETTLE_FRAMES: u8 = 3;
+/// Frames the live view is kept, fitting the graph, after a new graph or a new window size
+/// (a new window takes a few frames to find its size).
+const SETTLE_FRAMES: u8 = 4;
 /// Two clicks on one node this close together re-root the lineage on it.
 const DOUBLE_CLICK_SECONDS: f64 = 0.4;
 /// Width of the answer column.
@@ -45,6 +46,8 @@ pub struct WidgetState {
     pub live: bool,
     /// When and on which node the last click was.
     last_click: Option<(f64, String)>,
+    /// The size of the graph area in the last frame; a new size fits the graph again.
+    area_size: egui::Vec2,
 }
 
 impl fmt::Debug for WidgetState {
@@ -236,6 +239,11 @@ fn graph_area_ui(
         if let Some(node) = widget.indices.get(key).and_then(|i| model.node_mut(*i)) {
             node.payload_mut().look.clone_from(&payload.look);
         }
+    }
+    let area_size = ui.available_size();
+    if area_size != widget.area_size {
+        widget.area_size = area_size;
+        widget.settle_frames = SETTLE_FRAMES;
     }
     let pointer_over = ui
         .ctx()
