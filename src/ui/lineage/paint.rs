@@ -226,7 +226,7 @@ pub fn group_shapes(
             .centres
             .iter()
             .map(|c| node_rect(*c, zoom))
-            .reduce(|a, b| a.union(b))
+            .reduce(Rect::union)
         else {
             continue;
         };
