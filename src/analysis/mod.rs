@@ -10,6 +10,7 @@
 //! - `layout`: the grid-layered left-to-right layout (the image export's fallback).
 //! - `auto_layout`: the Sugiyama layout with zones, pinned systems, packing and an aspect ratio
 //!   (the designer's Auto-layout, the Mermaid import).
+//! - `lineage`: upstream/downstream lineage of a dataset and the traceability answer in words.
 //!
 //! Depends on `model` only; never prints and never touches the file system.
 
@@ -18,6 +19,7 @@ pub mod freshness;
 pub mod hub;
 pub mod index;
 pub mod layout;
+pub mod lineage;
 pub mod lint;
 pub mod metrics;
 

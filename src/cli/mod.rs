@@ -14,6 +14,7 @@ pub mod export;
 pub mod hub;
 pub mod import;
 pub mod input;
+pub mod lineage;
 pub mod locate;
 pub mod simulate;
 pub mod stats;
@@ -53,6 +54,8 @@ pub enum Command {
     Hub(hub::HubArgs),
     /// Write the same document in another encoding (json or ron).
     Convert(convert::ConvertArgs),
+    /// Where a dataset comes from and who depends on it.
+    Lineage(lineage::LineageArgs),
 }
 
 /// Output format of the reporting subcommands.
@@ -83,6 +86,7 @@ pub fn run_command(command: Command) -> ExitCode {
         Command::Deploy(args) => deploy::run(&args),
         Command::Hub(args) => hub::run(&args),
         Command::Convert(args) => convert::run(&args),
+        Command::Lineage(args) => lineage::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

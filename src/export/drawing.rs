@@ -52,13 +52,10 @@ const SPREAD: f32 = 30.0;
 const TITLE_SIZE: f32 = 20.0;
 const TITLE_HEIGHT: f32 = 40.0;
 
-/// Colours for owner stripes, in the order owners are first met (sorted by team id).
-pub const OWNER_PALETTE: [&str; 10] = [
-    "#2563eb", "#16a34a", "#d97706", "#dc2626", "#7c3aed", "#0891b2", "#db2777", "#65a30d",
-    "#ea580c", "#4f46e5",
-];
-/// The stripe colour of systems without owner.
-pub const NO_OWNER_COLOUR: &str = "#9ca3af";
+/// The stripe colour of systems without owner (`assets/palette.ron`).
+fn no_owner_colour() -> &'static str {
+    super::palette::palette().export_no_owner.as_str()
+}
 
 /// A point in drawing units (pixels of the SVG).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -285,7 +282,7 @@ pub fn draw(landscape: &Landscape) -> Scene {
                     .owner
                     .as_deref()
                     .and_then(|o| colours.get(o).copied())
-                    .unwrap_or(NO_OWNER_COLOUR),
+                    .unwrap_or_else(no_owner_colour),
                 badges,
             }
         })
@@ -365,7 +362,7 @@ pub fn draw(landscape: &Landscape) -> Scene {
     if landscape.systems.iter().any(|s| s.owner.is_none()) {
         owners.push(OwnerKey {
             owner: "no owner".to_owned(),
-            colour: NO_OWNER_COLOUR,
+            colour: no_owner_colour(),
         });
     }
 
@@ -408,8 +405,9 @@ fn ellipsize_to(text: &str, size: f32, bold: bool) -> String {
     }
 }
 
-/// A colour per owning team, in team id order.
+/// A colour per owning team, in team id order, from the palette's export owners.
 fn owner_colours(landscape: &Landscape) -> BTreeMap<String, &'static str> {
+    let palette = &super::palette::palette().export_owners;
     let owners: std::collections::BTreeSet<&str> = landscape
         .systems
         .iter()
@@ -418,7 +416,10 @@ fn owner_colours(landscape: &Landscape) -> BTreeMap<String, &'static str> {
     owners
         .into_iter()
         .enumerate()
-        .map(|(index, owner)| (owner.to_owned(), OWNER_PALETTE[index % OWNER_PALETTE.len()]))
+        .map(|(index, owner)| {
+            let colour = palette.get(index % palette.len().max(1));
+            (owner.to_owned(), colour.map_or("#808080", String::as_str))
+        })
         .collect()
 }
 

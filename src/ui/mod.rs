@@ -12,6 +12,7 @@ pub mod canvas;
 pub mod dialogs;
 pub mod document_io;
 pub mod file_picker;
+pub mod lineage;
 pub mod notifications;
 pub mod panels;
 pub mod path_prompt;
@@ -29,6 +30,20 @@ pub use app::{DesignerApp, StartOptions};
 /// The eframe app id (names the storage and autosave folder).
 pub const APP_ID: &str = "switchboard";
 
+/// The window icon, rendered from `assets/icons/switchboard.svg` (empty if that failed, which
+/// a test of the icon rules out).
+pub fn window_icon() -> egui::IconData {
+    const SIZE: u32 = 64;
+    crate::export::icon::icon_rgba(SIZE).map_or_else(
+        |_| egui::IconData::default(),
+        |rgba| egui::IconData {
+            rgba,
+            width: SIZE,
+            height: SIZE,
+        },
+    )
+}
+
 /// Opens the designer window on `file`, or on the bundled seafood example, and returns when
 /// it closes. The error (an unreadable file, no display) is for the caller to report.
 pub fn run_designer(file: Option<&Path>) -> anyhow::Result<()> {
@@ -41,7 +56,9 @@ pub fn run_designer(file: Option<&Path>) -> anyhow::Result<()> {
             .with_title("Switchboard")
             .with_inner_size([1600.0, 1000.0])
             .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_app_id(APP_ID)
+            .with_icon(window_icon()),
         ..eframe::NativeOptions::default()
     };
     let result = eframe::run_native(

@@ -33,34 +33,65 @@ pub enum ColourMode {
     Pattern,
 }
 
-const OWNER_PALETTE: [Color32; 10] = [
-    Color32::from_rgb(0x4e, 0x79, 0xa7),
-    Color32::from_rgb(0xf2, 0x8e, 0x2b),
-    Color32::from_rgb(0x59, 0xa1, 0x4f),
-    Color32::from_rgb(0xe1, 0x57, 0x59),
-    Color32::from_rgb(0x76, 0xb7, 0xb2),
-    Color32::from_rgb(0xed, 0xc9, 0x48),
-    Color32::from_rgb(0xb0, 0x7a, 0xa1),
-    Color32::from_rgb(0xff, 0x9d, 0xa7),
-    Color32::from_rgb(0x9c, 0x75, 0x5f),
-    Color32::from_rgb(0xba, 0xb0, 0xac),
-];
+/// A `#rrggbb` colour of the palette as egui colour (grey when malformed; a test of the
+/// palette rules that out).
+pub fn palette_colour(hex: &str) -> Color32 {
+    crate::export::palette::rgb(hex).map_or(Color32::GRAY, |[r, g, b]| Color32::from_rgb(r, g, b))
+}
+
+/// The colours of `assets/palette.ron`, converted once.
+struct PaletteColours {
+    owners: Vec<Color32>,
+    /// In `Pattern::ALL` order.
+    patterns: [Color32; 6],
+    /// Fresh, stale, partial, corrupt.
+    states: [Color32; 4],
+}
+
+fn palette_colours() -> &'static PaletteColours {
+    static COLOURS: std::sync::OnceLock<PaletteColours> = std::sync::OnceLock::new();
+    COLOURS.get_or_init(|| {
+        let palette = crate::export::palette::palette();
+        let p = &palette.patterns;
+        let s = &palette.states;
+        PaletteColours {
+            owners: palette
+                .canvas_owners
+                .iter()
+                .map(|hex| palette_colour(hex))
+                .collect(),
+            patterns: [
+                &p.file_export,
+                &p.api_call,
+                &p.message_queue,
+                &p.etl_job,
+                &p.internal_job,
+                &p.ml_job,
+            ]
+            .map(|hex| palette_colour(hex)),
+            states: [&s.fresh, &s.stale, &s.partial, &s.corrupt].map(|hex| palette_colour(hex)),
+        }
+    })
+}
 
 /// The stripe colour of the owner with this team index.
 pub fn owner_colour(index: usize) -> Color32 {
-    OWNER_PALETTE[index % OWNER_PALETTE.len()]
+    let owners = &palette_colours().owners;
+    owners
+        .get(index % owners.len().max(1))
+        .copied()
+        .unwrap_or(Color32::GRAY)
 }
 
 /// The line colour of a pattern in "colour by pattern" mode.
 pub fn pattern_colour(pattern: Pattern) -> Color32 {
-    match pattern {
-        Pattern::FileExport => Color32::from_rgb(0xe1, 0x57, 0x59),
-        Pattern::ApiCall => Color32::from_rgb(0x4e, 0x79, 0xa7),
-        Pattern::MessageQueue => Color32::from_rgb(0x59, 0xa1, 0x4f),
-        Pattern::EtlJob => Color32::from_rgb(0xf2, 0x8e, 0x2b),
-        Pattern::InternalJob => Color32::from_rgb(0x9c, 0x75, 0x5f),
-        Pattern::MlJob => Color32::from_rgb(0xb0, 0x7a, 0xa1),
-    }
+    let index = Pattern::ALL.iter().position(|p| *p == pattern).unwrap_or(0);
+    palette_colours().patterns[index]
+}
+
+/// The colour of a simulated state: fresh, stale, partial, corrupt (index 0–3).
+pub fn state_colour(index: usize) -> Color32 {
+    palette_colours().states[index.min(3)]
 }
 
 /// The colours the canvas paints with.

@@ -51,6 +51,8 @@ pub struct ViewState {
     pub outline_filter: super::panels::outline_filter::OutlineFilter,
     /// The simulation: chosen scenario, last run, scrubbed minute.
     pub simulation: super::simulation::SimulationView,
+    /// The lineage window: root, controls, graph.
+    pub lineage: super::lineage::LineageView,
 }
 
 impl ViewState {

@@ -56,6 +56,8 @@ pub struct Canvas {
     preview: Option<Scene>,
     /// The flow whose context menu is open.
     context_flow: Option<String>,
+    /// The system or process whose context menu is open.
+    context_node: Option<Item>,
     /// The canvas's screen rectangle in the last frame.
     pub viewport: Rect,
 }
@@ -68,6 +70,7 @@ impl Default for Canvas {
             gesture: None,
             preview: None,
             context_flow: None,
+            context_node: None,
             viewport: Rect::NOTHING,
         }
     }
@@ -211,16 +214,20 @@ impl Canvas {
             self.click(pointer, view, modifiers.command || modifiers.shift);
         }
         if response.secondary_clicked() {
-            self.context_flow = pointer.and_then(|p| {
-                Self::flow_at(
-                    &self.scene,
-                    view.camera.to_canvas(viewport, p),
-                    view.camera.zoom,
-                )
-            });
+            let at = pointer.map(|p| view.camera.to_canvas(viewport, p));
+            self.context_node = at
+                .and_then(|p| Self::node_at(&self.scene, p))
+                .map(|i| item_of(self.scene.nodes[i].kind, &self.scene.nodes[i].id));
+            self.context_flow = at
+                .filter(|_| self.context_node.is_none())
+                .and_then(|p| Self::flow_at(&self.scene, p, view.camera.zoom));
         }
         if let Some(flow_id) = self.context_flow.clone() {
             flow_context_menu(&response, landscape, &flow_id, view);
+        } else if let Some(item) = self.context_node.clone() {
+            response.context_menu(|ui| {
+                crate::ui::lineage::context_menu_items(ui, landscape, &item, &mut view.lineage);
+            });
         }
         if response.double_clicked()
             && let Some(p) = pointer
@@ -509,5 +516,8 @@ fn flow_context_menu(
                 ui.close();
             }
         }
+        ui.separator();
+        let item = Item::Flow(flow_id.to_owned());
+        crate::ui::lineage::context_menu_items(ui, landscape, &item, &mut view.lineage);
     });
 }

@@ -133,6 +133,9 @@ pub fn menu_bar_ui(app: &mut DesignerApp, ui: &mut Ui, commands: &mut Vec<Comman
             }
             ui.separator();
             ui.checkbox(&mut app.tools.metrics.open, "Metrics");
+            if ui.button("Lineage").clicked() {
+                crate::ui::lineage::open_on_selection(&mut app.view);
+            }
             ui.separator();
             let mode = app.preferences.colour_mode;
             if ui

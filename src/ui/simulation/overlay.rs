@@ -62,12 +62,12 @@ impl StateOverlay {
 
 /// The colour of a state label on the canvas and in the legend.
 pub fn label_colour(label: Label) -> Color32 {
-    match label {
-        Label::Fresh => Color32::from_rgb(0x59, 0xa1, 0x4f),
-        Label::Stale => Color32::from_rgb(0xf2, 0x8e, 0x2b),
-        Label::Partial => Color32::from_rgb(0xb0, 0x7a, 0xa1),
-        Label::Corrupt => Color32::from_rgb(0xe1, 0x57, 0x59),
-    }
+    crate::ui::theme::state_colour(match label {
+        Label::Fresh => 0,
+        Label::Stale => 1,
+        Label::Partial => 2,
+        Label::Corrupt => 3,
+    })
 }
 
 /// Every label in severity order, for the legend.

@@ -57,6 +57,7 @@ pub fn tools_ui(app: &mut DesignerApp, ctx: &egui::Context) {
     }
     let revision = app.history.revision();
     metrics_window::metrics_window_ui(&mut app.tools.metrics, &app.landscape, revision, ctx);
+    crate::ui::lineage::lineage_window_ui(&mut app.view, &app.landscape, revision, ctx);
     let mut commands = Vec::new();
     if let Some(dialog) = &mut app.tools.export {
         export_window::export_window_ui(dialog, &app.landscape, revision, ctx, &mut commands);

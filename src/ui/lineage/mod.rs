@@ -1,0 +1,103 @@
+//! The lineage explorer: a window drawing the upstream and downstream graph of a dataset,
+//! system, flow or process with egui_graphs, the answer in words beside it, the simulated state
+//! of every node at the scrubbed minute, click to select on the canvas and double-click to
+//! re-root. The graph and the words come from `analysis::lineage`, as for `switchboard lineage`.
+//!
+//! Hooks into the rest of the designer: View ▸ Lineage (`panels::menu`), "Show lineage" in the
+//! canvas' context menus ([`context_menu_items`]) and the tool window list
+//! ([`lineage_window_ui`] from `tools::tools_ui`). Its state lives in `ViewState::lineage`.
+
+pub mod graph_view;
+pub mod layout;
+pub mod looks;
+pub mod model;
+pub mod paint;
+pub mod window;
+
+pub use model::{LineageView, NodeState};
+
+use crate::analysis::lineage::LineageRoot;
+use crate::model::Landscape;
+use crate::ui::view_state::{Item, ViewState};
+
+/// Draws the lineage window while it is open and applies what the user did in it.
+pub fn lineage_window_ui(
+    view: &mut ViewState,
+    landscape: &Landscape,
+    revision: u64,
+    ctx: &egui::Context,
+) {
+    if !view.lineage.open {
+        return;
+    }
+    let lineage = &mut view.lineage;
+    lineage.refresh(landscape, revision);
+    let simulation = &view.simulation;
+    lineage.set_states(
+        simulation
+            .outcome
+            .as_ref()
+            .filter(|_| simulation.open)
+            .map(|outcome| (&outcome.report, simulation.scrub)),
+    );
+    let mut open = true;
+    let shown = egui::Window::new("Lineage")
+        .open(&mut open)
+        .default_size([1000.0, 560.0])
+        .resizable(true)
+        .show(ctx, |ui| window::contents_ui(ui, lineage, landscape));
+    lineage.open = open;
+    let Some(shown) = shown else {
+        return;
+    };
+    lineage.widget.window = Some(shown.response.rect);
+    match shown.inner.flatten() {
+        Some(window::NodeAction::Select(kind, id, key)) => {
+            view.lineage.selected = Some(key);
+            if let Some(item) = model::canvas_item(landscape, kind, &id) {
+                view.select_only(item.clone());
+                view.centre_on = Some(item);
+            }
+        }
+        Some(window::NodeAction::Reroot(root)) => view.lineage.show(root),
+        None => {}
+    }
+}
+
+/// Opens the window on the single selected item, or just opens it (View ▸ Lineage).
+pub fn open_on_selection(view: &mut ViewState) {
+    match view.single().and_then(model::root_of_item) {
+        Some(root) => view.lineage.show(root),
+        None => view.lineage.open = true,
+    }
+}
+
+/// The "Show lineage" entries of a canvas context menu on `item`: the item itself and, for a
+/// system, each of its datasets.
+pub fn context_menu_items(
+    ui: &mut egui::Ui,
+    landscape: &Landscape,
+    item: &Item,
+    lineage: &mut LineageView,
+) {
+    if let Some(root) = model::root_of_item(item)
+        && ui.button("Show lineage").clicked()
+    {
+        lineage.show(root);
+        ui.close();
+    }
+    if let Item::System(id) = item
+        && let Some(system) = landscape.system(id)
+        && !system.datasets.is_empty()
+    {
+        ui.menu_button("Show lineage of dataset", |ui| {
+            for dataset in &system.datasets {
+                let full_id = crate::model::dataset_full_id(&system.id, &dataset.id);
+                if ui.button(&full_id).clicked() {
+                    lineage.show(LineageRoot::Dataset(full_id));
+                    ui.close();
+                }
+            }
+        });
+    }
+}
