@@ -8,8 +8,11 @@
 //!   (`switchboard check`, the findings panel).
 //! - `hub`: "route through hub", a pure conversion of point-to-point flows into broker flows.
 //! - `layout`: the layered left-to-right layout (Mermaid import, image export, auto-layout).
+//! - `sweep`: the risk sweep ("where will it hurt?"): one simulated fault per flow and kind,
+//!   ranked by business impact, with the cheapest fixing control.
 //!
-//! Depends on `model` only; never prints and never touches the file system.
+//! Depends on `model` only, except `sweep`, which also uses `sim` (through its one adapter,
+//! `sweep::run_one`); never prints and never touches the file system.
 
 pub mod freshness;
 pub mod hub;
@@ -17,6 +20,7 @@ pub mod index;
 pub mod layout;
 pub mod lint;
 pub mod metrics;
+pub mod sweep;
 
 pub use hub::{HubError, HubOutcome, HubSummary, route_through_hub};
 pub use lint::lint;

@@ -15,6 +15,8 @@ pub mod import;
 pub mod input;
 pub mod simulate;
 pub mod stats;
+pub mod sweep;
+pub mod sweep_table;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,6 +53,8 @@ pub enum Command {
     Hub(hub::HubArgs),
     /// Write the same document in another encoding (json or ron).
     Convert(convert::ConvertArgs),
+    /// Where will it hurt? Rank every flow by the business impact of its failure.
+    Sweep(sweep::SweepArgs),
 }
 
 /// Output format of the reporting subcommands.
@@ -81,6 +85,7 @@ pub fn run_command(command: Command) -> ExitCode {
         Command::Deploy(args) => deploy::run(&args),
         Command::Hub(args) => hub::run(&args),
         Command::Convert(args) => convert::run(&args),
+        Command::Sweep(args) => sweep::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

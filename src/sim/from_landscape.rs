@@ -160,7 +160,8 @@ fn fault(f: &Fault) -> FaultIn {
     }
 }
 
-fn change(c: &Change) -> ChangeIn {
+/// A control change of the document model in the reference form.
+pub fn change(c: &Change) -> ChangeIn {
     match c {
         Change::Flow { flow, set } => ChangeIn::Flow {
             flow: flow.clone(),
