@@ -5,7 +5,8 @@
 //!   of the crate.
 //! - `edit`: named mutations and undo/redo history over the model.
 //! - `file`: RON load/save with a versioned envelope, migrations, atomic saves and backups.
-//! - `analysis`: metrics, lint findings and the hub refactoring.
+//! - `analysis`: metrics, lint findings and the hub refactoring; `analysis::sweep` (the risk
+//!   sweep) also uses `sim`, through its one adapter `analysis::sweep::run_one`.
 //! - `sim`: the failure-propagation engine (pure, deterministic) and its report.
 //! - `export`: RabbitMQ, AsyncAPI, Kafka, Mermaid, draw.io, Structurizr and image exports (pure
 //!   functions).

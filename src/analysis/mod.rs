@@ -11,8 +11,11 @@
 //! - `auto_layout`: the Sugiyama layout with zones, pinned systems, packing and an aspect ratio
 //!   (the designer's Auto-layout, the Mermaid import).
 //! - `lineage`: upstream/downstream lineage of a dataset and the traceability answer in words.
+//! - `sweep`: the risk sweep ("where will it hurt?"): one simulated fault per flow and kind,
+//!   ranked by business impact, with the cheapest fixing control.
 //!
-//! Depends on `model` only; never prints and never touches the file system.
+//! Depends on `model` only, except `sweep`, which also uses `sim` (through its one adapter,
+//! `sweep::run_one`); never prints and never touches the file system.
 
 pub mod auto_layout;
 pub mod freshness;
@@ -22,6 +25,7 @@ pub mod layout;
 pub mod lineage;
 pub mod lint;
 pub mod metrics;
+pub mod sweep;
 
 pub use hub::{HubError, HubOutcome, HubSummary, route_through_hub};
 pub use lint::lint;

@@ -18,6 +18,8 @@ pub mod lineage;
 pub mod locate;
 pub mod simulate;
 pub mod stats;
+pub mod sweep;
+pub mod sweep_table;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,6 +58,8 @@ pub enum Command {
     Convert(convert::ConvertArgs),
     /// Where a dataset comes from and who depends on it.
     Lineage(lineage::LineageArgs),
+    /// Where will it hurt? Rank every flow by the business impact of its failure.
+    Sweep(sweep::SweepArgs),
 }
 
 /// Output format of the reporting subcommands.
@@ -87,6 +91,7 @@ pub fn run_command(command: Command) -> ExitCode {
         Command::Hub(args) => hub::run(&args),
         Command::Convert(args) => convert::run(&args),
         Command::Lineage(args) => lineage::run(&args),
+        Command::Sweep(args) => sweep::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -5,7 +5,8 @@
 //! - `build`: the engine's `net` compiled straight from the document model.
 //! - `net`: the compiled network (dense indices, sorted ids) the engine runs on.
 //! - `input`, `compile`: the reference JSON form (§9.1) and its compiler, the adapter for the
-//!   differential tests against the reference engine and for reference JSON files.
+//!   differential tests against the reference engine and for reference JSON files;
+//!   `from_landscape` writes a document in that form (the risk sweep still runs on it).
 //! - `calendar`, `schedule`, `state`, `jitter`: the arithmetic of §2–§6.
 //! - `engine`: the event loop and the propagation rules (§5–§7).
 //! - `reporting`, `report`: the report of §8–§9; `narrative`: plain-language lines.
@@ -24,6 +25,7 @@ pub mod build;
 pub mod calendar;
 pub mod compile;
 pub mod engine;
+pub mod from_landscape;
 pub mod front;
 pub mod input;
 pub mod jitter;
@@ -41,6 +43,7 @@ pub use front::{
     BaselineSource, BaselineStore, Compiled, Coverage, SimError, compare_scenario_controls,
     find_scenario, simulate_landscape, simulate_scenario, simulate_stored,
 };
+pub use from_landscape::from_landscape;
 pub use input::Document;
 pub use report::SimReport;
 pub use run::{Baseline, Mode, RunResult, baseline, compare_controls, run_document, simulate};
