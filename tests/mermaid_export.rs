@@ -87,7 +87,8 @@ fn node_ids_come_from_names_and_collisions_get_suffixes_in_system_id_order() {
         ..Landscape::default()
     };
     let text = exported(&landscape);
-    let expected = "flowchart LR\n    KEPT[Anything]\n    N3PL_HUB[3PL Hub]\n    RESERVED[Reserved]\n    S4[\"原料系统\"]\n    WMS[WMS]\n    WMS_2[\"wms \"]\n";
+    // Names are transliterated (issue 12, `deunicode`), so 原料系统 gets a readable id.
+    let expected = "flowchart LR\n    KEPT[Anything]\n    N3PL_HUB[3PL Hub]\n    RESERVED[Reserved]\n    WMS[WMS]\n    WMS_2[\"wms \"]\n    YUAN_LIAO_XI_TONG[\"原料系统\"]\n";
     assert_eq!(text, expected);
 }
 
