@@ -23,22 +23,24 @@ impl DesignerApp {
             self.push(Command::CloseTopWindow);
         }
         let state = self.action_state();
-        for command in pressed_commands(ctx, &state, canvas_has_keys) {
-            self.push(command);
-        }
-        // The window system turns Ctrl+C and Ctrl+V into clipboard events, not key presses.
+        let mut commands = pressed_commands(ctx, &state, canvas_has_keys);
+        // The window system may turn Ctrl+C and Ctrl+V into clipboard events instead of (or as
+        // well as) key presses; each still copies or pastes once.
         if canvas_has_keys {
             let (copy, paste) = ctx.input(|i| {
                 let copy = i.events.iter().any(|e| matches!(e, egui::Event::Copy));
                 let paste = i.events.iter().any(|e| matches!(e, egui::Event::Paste(_)));
                 (copy, paste)
             });
-            if copy && state.has_selection {
-                self.push(Command::Copy);
+            if copy && state.has_selection && !commands.contains(&Command::Copy) {
+                commands.push(Command::Copy);
             }
-            if paste && state.can_paste {
-                self.push(Command::Paste);
+            if paste && state.can_paste && !commands.contains(&Command::Paste) {
+                commands.push(Command::Paste);
             }
+        }
+        for command in commands {
+            self.push(command);
         }
     }
 
