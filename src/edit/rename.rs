@@ -36,7 +36,7 @@ pub fn rename(landscape: &Landscape, target: &Target, name: &str) -> Option<Comp
                 return None;
             }
             name.clone_into(&mut system.name);
-            (EntityKind::System, id, Edit::SetSystem(system))
+            (EntityKind::System, id.as_str(), Edit::SetSystem(system))
         }
         Target::Process(id) => {
             let mut process = landscape.process(id)?.clone();
@@ -44,7 +44,7 @@ pub fn rename(landscape: &Landscape, target: &Target, name: &str) -> Option<Comp
                 return None;
             }
             name.clone_into(&mut process.name);
-            (EntityKind::Process, id, Edit::SetProcess(process))
+            (EntityKind::Process, id.as_str(), Edit::SetProcess(process))
         }
         _ => return None,
     };
