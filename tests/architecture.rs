@@ -146,16 +146,12 @@ fn module_path(file: &Path) -> Vec<String> {
 /// child module), outside its tests.
 fn ui_files_named_by(file: &Path) -> Vec<PathBuf> {
     let here = module_path(file);
-    let is_mod = file.ends_with("mod.rs");
     let mut named = Vec::new();
     for (_, line) in code_lines(file) {
         let words = line.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'));
         for word in words.filter(|w| w.contains("::")) {
             let parts: Vec<&str> = word.split("::").filter(|p| !p.is_empty()).collect();
             let mut base: Vec<String> = here.clone();
-            if !is_mod {
-                base.pop();
-            }
             let rest: &[&str] = match parts.first() {
                 Some(&"crate") => {
                     base.clear();

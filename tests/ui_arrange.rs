@@ -52,11 +52,12 @@ fn copy_paste_and_duplicate_make_fresh_copies_with_their_flows() {
     for id in &pasted {
         assert!(before.system(id).is_none(), "{id} is a fresh id");
     }
-    assert!(
-        switchboard::model::validate(&landscape)
-            .iter()
-            .all(|f| f.severity != switchboard::model::Severity::Error)
-    );
+    let errors: Vec<String> = switchboard::model::validate(&landscape)
+        .iter()
+        .filter(|f| f.severity == switchboard::model::Severity::Error)
+        .map(|f| format!("{}: {}", f.code, f.message))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
     command_key(&mut harness, Key::Z);
     assert_eq!(
         harness.state().landscape(),

@@ -14,7 +14,7 @@ use ui_support::{command_key, harness, settle, type_into};
 fn insert(harness: &mut egui_kittest::Harness<'_, switchboard::ui::DesignerApp>, entry: &str) {
     harness.get_by_label("Insert").click();
     settle(harness);
-    harness.get_by_label(entry).click();
+    harness.get_by_label_contains(entry).click();
     settle(harness);
 }
 

@@ -248,7 +248,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     settle(&mut harness);
     assert!(!harness.state().history().has_unsaved_changes());
     let on_disk = document_io::load(&saved).expect("present in the test");
-    assert_eq!(on_disk, harness.state().landscape());
+    assert_eq!(&on_disk, harness.state().landscape());
     assert!(harness.state().preferences.recent_files.contains(&saved));
 
     // Change something, then Open… asks to save first; Discard reloads the saved file.
@@ -260,7 +260,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     settle(&mut harness);
     harness.get_by_label("Discard").click();
     settle(&mut harness);
-    assert_eq!(harness.state().landscape(), on_disk);
+    assert_eq!(*harness.state().landscape(), on_disk);
     assert_eq!(harness.state().path(), Some(saved.as_path()));
     assert!(!harness.state().history().has_unsaved_changes());
 }

@@ -296,7 +296,11 @@ fn a_malformed_diagram_lists_its_errors_by_line_and_opens_only_on_request() {
     harness.get_by_label("Import Mermaid…").click();
     settle(&mut harness);
 
-    assert_eq!(harness.state().landscape(), seafood(), "nothing opened yet");
+    assert_eq!(
+        *harness.state().landscape(),
+        seafood(),
+        "nothing opened yet"
+    );
     harness.get_by_label_contains("4 error(s): some lines were not understood");
     harness.get_by_label_contains("line 4:");
     harness.get_by_label_contains("line 9:");
@@ -385,6 +389,6 @@ fn without_a_native_dialog_save_as_and_open_take_a_typed_path() {
     select_all_then_type(&mut harness, field, &file.display().to_string());
     harness.get_by_label("OK").click();
     settle(&mut harness);
-    assert_eq!(harness.state().landscape(), seafood());
+    assert_eq!(*harness.state().landscape(), seafood());
     assert_eq!(harness.state().path(), Some(file.as_path()));
 }

@@ -64,5 +64,5 @@ fn routing_f1_is_one_undoable_step_with_a_before_after_window() {
     settle(&mut harness);
     assert!(harness.state().tools.hub.is_none());
     command_key(&mut harness, Key::Z);
-    assert_eq!(harness.state().landscape(), original);
+    assert_eq!(*harness.state().landscape(), original);
 }

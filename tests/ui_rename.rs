@@ -58,7 +58,7 @@ fn f2_renames_a_system_in_place_as_one_undo_step() {
         Some("rename system ERP (orders, ATP, invoicing) to SAP S/4")
     );
     command_key(&mut harness, Key::Z);
-    assert_eq!(harness.state().landscape(), seafood());
+    assert_eq!(*harness.state().landscape(), seafood());
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn escape_cancels_and_a_double_click_on_a_box_opens_the_editor() {
     harness.key_press(Key::Escape);
     settle(&mut harness);
     assert!(harness.state().view.renaming.is_none());
-    assert_eq!(harness.state().landscape(), seafood(), "nothing renamed");
+    assert_eq!(*harness.state().landscape(), seafood(), "nothing renamed");
 
     let centre = system_centre(&harness, "QMS");
     harness.hover_at(centre);

@@ -68,10 +68,21 @@ impl Snippet {
             renamed.insert(system.id.clone(), id.clone());
             let position =
                 Position::new(system.position.x + offset.x, system.position.y + offset.y);
+            // Data that arrived from outside the copy has no producer in it: the copy holds it
+            // as its own source.
+            let mut datasets = system.datasets.clone();
+            for dataset in &mut datasets {
+                let full = dataset_full_id(&system.id, &dataset.id);
+                let produced_inside = self.flows.iter().any(|f| f.output == full);
+                if landscape.producer_of(&full).is_some() && !produced_inside {
+                    dataset.source = true;
+                }
+            }
             edits.push(Edit::AddSystem(System {
                 id: id.clone(),
                 name,
                 position,
+                datasets,
                 pinned: false,
                 diagram_id: None,
                 export_name: None,

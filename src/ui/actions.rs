@@ -390,7 +390,11 @@ pub fn action_button(
     commands: &mut Vec<Command>,
 ) {
     let text = label.unwrap_or_else(|| action.text().to_owned());
-    let button = egui::Button::new(text).shortcut_text(action.shortcut_text(ui.ctx()));
+    let keys = action.shortcut_text(ui.ctx());
+    let mut button = egui::Button::new(text);
+    if !keys.is_empty() {
+        button = button.shortcut_text(keys);
+    }
     if ui.add_enabled(action.enabled(state), button).clicked() {
         commands.push(action.command());
     }

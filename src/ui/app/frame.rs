@@ -30,7 +30,7 @@ impl DesignerApp {
             commands.push(command);
         }
         self.tools_ui(&ctx, &mut commands);
-        let anchor = self.notification_anchor();
+        let anchor = self.notification_anchor(&ctx);
         commands.extend(self.notifications.ui(&ctx, anchor));
         for command in commands {
             self.push(command);
@@ -145,8 +145,11 @@ impl DesignerApp {
 
     /// Where notifications sit: the bottom-right corner of the canvas, left of the simulation
     /// panel so they never cover its tables.
-    fn notification_anchor(&self) -> egui::Vec2 {
-        let right = self.simulation_rect.map_or(0.0, |rect| rect.width());
-        egui::vec2(-16.0 - right, -40.0)
+    fn notification_anchor(&self, ctx: &egui::Context) -> egui::Vec2 {
+        let window_right = ctx.content_rect().right();
+        let covered = self
+            .simulation_rect
+            .map_or(0.0, |rect| (window_right - rect.left()).max(0.0));
+        egui::vec2(-16.0 - covered, -40.0)
     }
 }

@@ -95,9 +95,8 @@ fn file_menu(context: &MenuContext<'_>, ui: &mut Ui, commands: &mut Vec<Command>
                 commands.push(Command::Export(target));
             }
         }
-        ui.separator();
-        context.entry(ui, Action::ExportAgain, commands);
     });
+    context.entry(ui, Action::ExportAgain, commands);
     ui.separator();
     context.entry(ui, Action::Quit, commands);
 }
