@@ -17,27 +17,33 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     let folder = tempfile::tempdir().expect("present in the test");
     let saved = folder.path().join("edited.ron");
     let mut harness = harness(seafood(), vec![saved.clone()], vec![saved.clone()]);
-    let systems_before = harness.state().landscape.systems.len();
-    assert!(!harness.state().history.has_unsaved_changes());
+    let systems_before = harness.state().landscape().systems.len();
+    assert!(!harness.state().history().has_unsaved_changes());
 
     // Add a system from the toolbar; it is selected.
     harness.get_by_label("Add system").click();
     settle(&mut harness);
-    assert_eq!(harness.state().landscape.systems.len(), systems_before + 1);
-    assert!(harness.state().landscape.system("system-1").is_some());
+    assert_eq!(
+        harness.state().landscape().systems.len(),
+        systems_before + 1
+    );
+    assert!(harness.state().landscape().system("new-system-1").is_some());
     assert_eq!(
         harness.state().view.single(),
-        Some(&Item::System("system-1".into()))
+        Some(&Item::System("new-system-1".into()))
     );
     assert!(harness.state().title().starts_with('●'), "unsaved marker");
     command_key(&mut harness, Key::Z);
-    assert_eq!(harness.state().landscape.systems.len(), systems_before);
+    assert_eq!(harness.state().landscape().systems.len(), systems_before);
     command_shift_key(&mut harness, Key::Z);
-    assert_eq!(harness.state().landscape.systems.len(), systems_before + 1);
+    assert_eq!(
+        harness.state().landscape().systems.len(),
+        systems_before + 1
+    );
     harness
         .state_mut()
         .view
-        .select_only(Item::System("system-1".into()));
+        .select_only(Item::System("new-system-1".into()));
     settle(&mut harness);
 
     // Rename it in the inspector (F2 focuses the name field).
@@ -49,8 +55,8 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     assert_eq!(
         harness
             .state()
-            .landscape
-            .system("system-1")
+            .landscape()
+            .system("new-system-1")
             .expect("present in the test")
             .name,
         "Billing"
@@ -59,8 +65,8 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     assert_eq!(
         harness
             .state()
-            .landscape
-            .system("system-1")
+            .landscape()
+            .system("new-system-1")
             .expect("present in the test")
             .name,
         "New system 1"
@@ -69,8 +75,8 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     assert_eq!(
         harness
             .state()
-            .landscape
-            .system("system-1")
+            .landscape()
+            .system("new-system-1")
             .expect("present in the test")
             .name,
         "Billing"
@@ -84,14 +90,14 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
         .canvas
         .system_screen_rect(&harness.state().view.camera, "ERP")
         .expect("present in the test");
-    let target = system_centre(&harness, "system-1");
+    let target = system_centre(&harness, "new-system-1");
     drag(&mut harness, erp.right_center(), target);
     let flow = harness
         .state()
-        .landscape
+        .landscape()
         .flows
         .iter()
-        .find(|f| f.output.starts_with("system-1."))
+        .find(|f| f.output.starts_with("new-system-1."))
         .cloned()
         .expect("a flow into the new system");
     assert_eq!(flow.inputs.len(), 1);
@@ -101,11 +107,11 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
         Some(&Item::Flow(flow.id.clone()))
     );
     command_key(&mut harness, Key::Z);
-    assert!(harness.state().landscape.flow(&flow.id).is_none());
+    assert!(harness.state().landscape().flow(&flow.id).is_none());
     assert!(
         harness
             .state()
-            .landscape
+            .landscape()
             .system("ERP")
             .expect("present in the test")
             .datasets
@@ -113,7 +119,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
             == 5
     );
     command_key(&mut harness, Key::Y);
-    assert!(harness.state().landscape.flow(&flow.id).is_some());
+    assert!(harness.state().landscape().flow(&flow.id).is_some());
     harness
         .state_mut()
         .view
@@ -130,7 +136,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     assert_eq!(
         harness
             .state()
-            .landscape
+            .landscape()
             .flow(&flow.id)
             .expect("present in the test")
             .owner
@@ -144,7 +150,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     assert_eq!(
         harness
             .state()
-            .landscape
+            .landscape()
             .flow(&flow.id)
             .expect("present in the test")
             .contract
@@ -155,7 +161,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     assert_eq!(
         harness
             .state()
-            .landscape
+            .landscape()
             .flow(&flow.id)
             .expect("present in the test")
             .contract,
@@ -164,7 +170,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     assert_eq!(
         harness
             .state()
-            .landscape
+            .landscape()
             .flow(&flow.id)
             .expect("present in the test")
             .owner
@@ -175,7 +181,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     assert_eq!(
         harness
             .state()
-            .landscape
+            .landscape()
             .flow(&flow.id)
             .expect("present in the test")
             .owner,
@@ -185,7 +191,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     command_shift_key(&mut harness, Key::Z);
     let edited = harness
         .state()
-        .landscape
+        .landscape()
         .flow(&flow.id)
         .expect("present in the test")
         .clone();
@@ -197,7 +203,7 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     // The Edit menu names the step undo would revert.
     harness.get_by_label("Edit").click();
     settle(&mut harness);
-    harness.get_by_label_contains("Undo edit flow flow-1");
+    harness.get_by_label_contains(&format!("Undo edit flow {}", flow.name));
     harness.key_press(Key::Escape);
     settle(&mut harness);
 
@@ -208,9 +214,9 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
         .select_only(Item::Flow(flow.id.clone()));
     harness.key_press(Key::Delete);
     settle(&mut harness);
-    assert!(harness.state().landscape.flow(&flow.id).is_none());
+    assert!(harness.state().landscape().flow(&flow.id).is_none());
     command_key(&mut harness, Key::Z);
-    assert!(harness.state().landscape.flow(&flow.id).is_some());
+    assert!(harness.state().landscape().flow(&flow.id).is_some());
     harness
         .state_mut()
         .view
@@ -218,31 +224,31 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     harness.key_press(Key::Delete);
     settle(&mut harness);
     assert!(
-        harness.state().landscape.system("ERP").is_some(),
+        harness.state().landscape().system("ERP").is_some(),
         "asks before deleting"
     );
     harness.get_by_label_contains("Delete with").click();
     settle(&mut harness);
-    assert!(harness.state().landscape.system("ERP").is_none());
+    assert!(harness.state().landscape().system("ERP").is_none());
     assert!(
         harness
             .state()
-            .landscape
+            .landscape()
             .flows
             .iter()
             .all(|f| !f.output.starts_with("ERP."))
     );
     command_key(&mut harness, Key::Z);
-    assert!(harness.state().landscape.system("ERP").is_some());
+    assert!(harness.state().landscape().system("ERP").is_some());
 
     // Save as… to a temp file and reload it.
     harness.get_by_label("File").click();
     settle(&mut harness);
     harness.get_by_label_contains("Save as…").click();
     settle(&mut harness);
-    assert!(!harness.state().history.has_unsaved_changes());
+    assert!(!harness.state().history().has_unsaved_changes());
     let on_disk = document_io::load(&saved).expect("present in the test");
-    assert_eq!(on_disk, harness.state().landscape);
+    assert_eq!(&on_disk, harness.state().landscape());
     assert!(harness.state().preferences.recent_files.contains(&saved));
 
     // Change something, then Open… asks to save first; Discard reloads the saved file.
@@ -254,9 +260,9 @@ fn add_rename_connect_own_contract_undo_redo_delete_save_and_reload() {
     settle(&mut harness);
     harness.get_by_label("Discard").click();
     settle(&mut harness);
-    assert_eq!(harness.state().landscape, on_disk);
-    assert_eq!(harness.state().path.as_deref(), Some(saved.as_path()));
-    assert!(!harness.state().history.has_unsaved_changes());
+    assert_eq!(*harness.state().landscape(), on_disk);
+    assert_eq!(harness.state().path(), Some(saved.as_path()));
+    assert!(!harness.state().history().has_unsaved_changes());
 }
 
 #[test]

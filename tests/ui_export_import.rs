@@ -44,7 +44,7 @@ fn wait_for_export(harness: &mut Harness<'_, DesignerApp>) {
     harness.step();
     for _ in 0..6000 {
         let app = harness.state();
-        let revision = app.history.revision();
+        let revision = app.history().revision();
         let done = app
             .tools
             .export
@@ -268,11 +268,14 @@ fn importing_the_seed_diagram_opens_an_unsaved_document_and_lists_the_notes() {
     settle(&mut harness);
 
     let app = harness.state();
-    assert_eq!(app.landscape.name, "seed");
-    assert_eq!(app.landscape.systems.len(), 7);
-    assert_eq!(app.landscape.flows.len(), 10);
-    assert!(app.path.is_none());
-    assert!(app.history.has_unsaved_changes(), "an import is not saved");
+    assert_eq!(app.landscape().name, "seed");
+    assert_eq!(app.landscape().systems.len(), 7);
+    assert_eq!(app.landscape().flows.len(), 10);
+    assert!(app.path().is_none());
+    assert!(
+        app.history().has_unsaved_changes(),
+        "an import is not saved"
+    );
     assert!(app.title().starts_with("● seed"), "{}", app.title());
     let report = app.tools.import.as_ref().expect("report listed");
     assert!(report.pending.is_none());
@@ -293,7 +296,11 @@ fn a_malformed_diagram_lists_its_errors_by_line_and_opens_only_on_request() {
     harness.get_by_label("Import (Mermaid, draw.io)…").click();
     settle(&mut harness);
 
-    assert_eq!(harness.state().landscape, seafood(), "nothing opened yet");
+    assert_eq!(
+        *harness.state().landscape(),
+        seafood(),
+        "nothing opened yet"
+    );
     harness.get_by_label_contains("4 error(s): some lines were not understood");
     harness.get_by_label_contains("line 4:");
     harness.get_by_label_contains("line 9:");
@@ -302,9 +309,9 @@ fn a_malformed_diagram_lists_its_errors_by_line_and_opens_only_on_request() {
         .click();
     settle(&mut harness);
     let app = harness.state();
-    assert_eq!(app.landscape.name, "malformed");
-    assert_eq!(app.landscape.systems.len(), 3);
-    assert!(app.history.has_unsaved_changes());
+    assert_eq!(app.landscape().name, "malformed");
+    assert_eq!(app.landscape().systems.len(), 3);
+    assert!(app.history().has_unsaved_changes());
 }
 
 #[test]
@@ -363,8 +370,8 @@ fn without_a_native_dialog_save_as_and_open_take_a_typed_path() {
     select_all_then_type(&mut harness, field, &file.display().to_string());
     harness.key_press(Key::Enter);
     settle(&mut harness);
-    assert_eq!(harness.state().path.as_deref(), Some(file.as_path()));
-    assert!(!harness.state().history.has_unsaved_changes());
+    assert_eq!(harness.state().path(), Some(file.as_path()));
+    assert!(!harness.state().history().has_unsaved_changes());
     assert_eq!(
         switchboard::ui::document_io::load(&file).expect("saved"),
         seafood()
@@ -382,6 +389,6 @@ fn without_a_native_dialog_save_as_and_open_take_a_typed_path() {
     select_all_then_type(&mut harness, field, &file.display().to_string());
     harness.get_by_label("OK").click();
     settle(&mut harness);
-    assert_eq!(harness.state().landscape, seafood());
-    assert_eq!(harness.state().path.as_deref(), Some(file.as_path()));
+    assert_eq!(*harness.state().landscape(), seafood());
+    assert_eq!(harness.state().path(), Some(file.as_path()));
 }

@@ -27,11 +27,11 @@ fn routing_f1_is_one_undoable_step_with_a_before_after_window() {
         .click();
     settle(&mut harness);
 
-    let f1 = harness.state().landscape.flow("F1").expect("F1").clone();
+    let f1 = harness.state().landscape().flow("F1").expect("F1").clone();
     assert!(f1.via_hub);
     assert_eq!(f1.pattern, Pattern::MessageQueue);
     assert_eq!(
-        harness.state().history.undo_description(),
+        harness.state().history().undo_description(),
         Some("Route 1 flow through hub")
     );
     // The impact is simulated in the background; the window shows a spinner meanwhile.
@@ -64,5 +64,5 @@ fn routing_f1_is_one_undoable_step_with_a_before_after_window() {
     settle(&mut harness);
     assert!(harness.state().tools.hub.is_none());
     command_key(&mut harness, Key::Z);
-    assert_eq!(harness.state().landscape, original);
+    assert_eq!(*harness.state().landscape(), original);
 }

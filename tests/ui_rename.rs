@@ -50,15 +50,15 @@ fn f2_renames_a_system_in_place_as_one_undo_step() {
     settle(&mut harness);
     assert!(harness.state().view.renaming.is_none());
     assert_eq!(
-        harness.state().landscape.system("ERP").expect("ERP").name,
+        harness.state().landscape().system("ERP").expect("ERP").name,
         "SAP S/4"
     );
     assert_eq!(
-        harness.state().history.undo_description(),
-        Some("rename system ERP")
+        harness.state().history().undo_description(),
+        Some("rename system ERP (orders, ATP, invoicing) to SAP S/4")
     );
     command_key(&mut harness, Key::Z);
-    assert_eq!(harness.state().landscape, seafood());
+    assert_eq!(*harness.state().landscape(), seafood());
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn escape_cancels_and_a_double_click_on_a_box_opens_the_editor() {
     harness.key_press(Key::Escape);
     settle(&mut harness);
     assert!(harness.state().view.renaming.is_none());
-    assert_eq!(harness.state().landscape, seafood(), "nothing renamed");
+    assert_eq!(*harness.state().landscape(), seafood(), "nothing renamed");
 
     let centre = system_centre(&harness, "QMS");
     harness.hover_at(centre);
@@ -100,31 +100,52 @@ fn escape_cancels_and_a_double_click_on_a_box_opens_the_editor() {
         Some(&Item::System("QMS".to_owned()))
     );
     assert_eq!(
-        harness.state().landscape.systems.len(),
+        harness.state().landscape().systems.len(),
         seafood().systems.len(),
         "no system added"
     );
 }
 
 #[test]
-fn a_new_system_is_named_right_away() {
+fn a_new_system_is_named_right_away_and_its_id_follows_the_name() {
     let mut harness = harness(seafood(), vec![], vec![]);
     harness.get_by_label("Add system").click();
     settle(&mut harness);
     let renaming = harness.state().view.renaming.clone().expect("editor open");
-    assert_eq!(renaming.id, "system-1");
+    assert_eq!(renaming.id, "new-system-1");
     // The whole default name is selected: typing replaces it.
     type_focused(&mut harness, "Billing");
     settle(&mut harness);
     harness.key_press(Key::Enter);
     settle(&mut harness);
+    let landscape = harness.state().landscape();
     assert_eq!(
-        harness
-            .state()
-            .landscape
-            .system("system-1")
-            .expect("added")
-            .name,
+        landscape.system("billing").expect("renamed id").name,
         "Billing"
+    );
+    assert!(
+        landscape.system("new-system-1").is_none(),
+        "the old id is gone"
+    );
+    assert_eq!(
+        harness.state().view.single(),
+        Some(&Item::System("billing".to_owned()))
+    );
+    assert_eq!(
+        harness.state().history().undo_description(),
+        Some("rename system New system 1 to Billing")
+    );
+    // One undo step brings back both the name and the id.
+    command_key(&mut harness, Key::Z);
+    let landscape = harness.state().landscape();
+    assert_eq!(
+        landscape.system("new-system-1").expect("id back").name,
+        "New system 1"
+    );
+    assert!(landscape.system("billing").is_none());
+    command_key(&mut harness, Key::Z);
+    assert!(
+        harness.state().landscape().system("new-system-1").is_none(),
+        "add undone"
     );
 }

@@ -32,6 +32,8 @@ pub struct History {
     redo: Vec<Step>,
     revision: u64,
     saved_revision: Option<u64>,
+    /// Keep every step instead of the last [`MAX_STEPS`] (tests that undo thousands of steps).
+    unbounded: bool,
 }
 
 /// A revision number never handed out before in this process, so caches keyed by revision
@@ -59,6 +61,14 @@ impl History {
         Self {
             revision: fresh_revision(),
             ..Self::default()
+        }
+    }
+
+    /// A saved history that keeps every step (for tests that undo thousands of steps).
+    pub fn unbounded() -> Self {
+        Self {
+            unbounded: true,
+            ..Self::new_saved()
         }
     }
 
@@ -127,7 +137,7 @@ impl History {
                 revision: self.revision,
                 merge_key: merge_key.map(str::to_owned),
             });
-            if self.undo.len() > MAX_STEPS {
+            if self.undo.len() > MAX_STEPS && !self.unbounded {
                 self.undo.remove(0);
             }
         }

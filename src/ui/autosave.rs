@@ -295,11 +295,11 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// File ▸ Recover: the orphaned autosaves, each a button that recovers it.
 pub fn recover_menu(
-    app: &super::app::DesignerApp,
+    autosave: &Autosave,
     ui: &mut egui::Ui,
-    commands: &mut Vec<super::app::commands::Command>,
+    commands: &mut Vec<super::commands::Command>,
 ) {
-    let found = app.autosave.orphans();
+    let found = autosave.orphans();
     if found.is_empty() {
         ui.label("No autosaved work to recover");
     }
@@ -309,7 +309,7 @@ pub fn recover_menu(
             None => format!("Untitled work ({})", orphan.landscape.name),
         };
         if ui.button(label).clicked() {
-            commands.push(super::app::commands::Command::RecoverOrphan(orphan.file));
+            commands.push(super::commands::Command::RecoverOrphan(orphan.file));
         }
     }
 }

@@ -3,8 +3,7 @@
 
 use crate::model::Landscape;
 
-use super::app::DesignerApp;
-use super::app::commands::Command;
+use super::commands::Command;
 use super::view_state::Item;
 
 /// The question being asked.
@@ -18,95 +17,91 @@ pub enum Dialog {
     Recover(Box<Landscape>),
 }
 
-impl DesignerApp {
-    /// Shows the open dialog, if any, and queues the chosen command.
-    pub(crate) fn dialog_ui(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = self.dialog.clone() else {
-            return;
-        };
-        let mut close = false;
-        let mut chosen: Option<Command> = None;
-        let modal = egui::Modal::new(egui::Id::new("dialog")).show(ctx, |ui| {
-            ui.set_max_width(420.0);
-            match &dialog {
-                Dialog::Unsaved(command) => {
-                    ui.heading("Save changes?");
-                    ui.label("The document has unsaved changes.");
-                    ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
-                            close = true;
-                            if self.save(self.path.is_none()) {
-                                chosen = Some(Command::Discarding(Box::new(command.clone())));
-                            }
-                        }
-                        if ui.button("Discard").clicked() {
-                            close = true;
-                            chosen = Some(Command::Discarding(Box::new(command.clone())));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            close = true;
-                        }
-                    });
-                }
-                Dialog::DeleteSystems { items, flows } => {
-                    ui.heading("Delete systems and their flows?");
-                    ui.label(format!(
-                        "The selected systems are connected by {flows} flow{}. Flows cannot point \
-                         at a deleted system, so they are deleted with it.",
-                        if *flows == 1 { "" } else { "s" }
-                    ));
-                    ui.horizontal(|ui| {
-                        let label = format!(
-                            "Delete with {flows} flow{}",
-                            if *flows == 1 { "" } else { "s" }
-                        );
-                        if ui.button(label).clicked() {
-                            close = true;
-                            chosen = Some(Command::DeleteItems(items.clone()));
-                        }
-                        let flows_only: Vec<Item> = items
-                            .iter()
-                            .filter(|i| !matches!(i, Item::System(_)))
-                            .cloned()
-                            .collect();
-                        if !flows_only.is_empty()
-                            && ui.button("Delete only the other items").clicked()
-                        {
-                            close = true;
-                            chosen = Some(Command::DeleteItems(flows_only));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            close = true;
-                        }
-                    });
-                }
-                Dialog::Recover(landscape) => {
-                    ui.heading("Recover unsaved work?");
-                    ui.label(format!(
-                        "Switchboard closed with unsaved changes to \"{}\". Recover them?",
-                        landscape.name
-                    ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Recover").clicked() {
-                            close = true;
-                            chosen = Some(Command::RecoverAutosave);
-                        }
-                        if ui.button("Discard").clicked() {
-                            close = true;
-                            chosen = Some(Command::DiscardAutosave);
-                        }
-                    });
-                }
+/// What the user chose in a dialog this frame.
+#[derive(Debug, Default)]
+pub struct DialogOutcome {
+    /// The dialog is answered (or dismissed) and closes.
+    pub close: bool,
+    /// The command to run.
+    pub chosen: Option<Command>,
+}
+
+/// Shows `dialog` and returns what was chosen; changes nothing itself.
+pub fn dialog_ui(dialog: &Dialog, ctx: &egui::Context) -> DialogOutcome {
+    let mut close = false;
+    let mut chosen: Option<Command> = None;
+    let modal = egui::Modal::new(egui::Id::new("dialog")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        match dialog {
+            Dialog::Unsaved(command) => {
+                ui.heading("Save changes?");
+                ui.label("The document has unsaved changes.");
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        close = true;
+                        chosen = Some(Command::SaveThen(Box::new(command.clone())));
+                    }
+                    if ui.button("Discard").clicked() {
+                        close = true;
+                        chosen = Some(Command::Discarding(Box::new(command.clone())));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
             }
-        });
-        if modal.should_close() && !matches!(dialog, Dialog::Recover(_)) {
-            close = true;
+            Dialog::DeleteSystems { items, flows } => {
+                ui.heading("Delete systems and their flows?");
+                ui.label(format!(
+                    "The selected systems are connected by {flows} flow{}. Flows cannot point \
+                         at a deleted system, so they are deleted with it.",
+                    if *flows == 1 { "" } else { "s" }
+                ));
+                ui.horizontal(|ui| {
+                    let label = format!(
+                        "Delete with {flows} flow{}",
+                        if *flows == 1 { "" } else { "s" }
+                    );
+                    if ui.button(label).clicked() {
+                        close = true;
+                        chosen = Some(Command::DeleteItems(items.clone()));
+                    }
+                    let flows_only: Vec<Item> = items
+                        .iter()
+                        .filter(|i| !matches!(i, Item::System(_)))
+                        .cloned()
+                        .collect();
+                    if !flows_only.is_empty() && ui.button("Delete only the other items").clicked()
+                    {
+                        close = true;
+                        chosen = Some(Command::DeleteItems(flows_only));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::Recover(landscape) => {
+                ui.heading("Recover unsaved work?");
+                ui.label(format!(
+                    "Switchboard closed with unsaved changes to \"{}\". Recover them?",
+                    landscape.name
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Recover").clicked() {
+                        close = true;
+                        chosen = Some(Command::RecoverAutosave);
+                    }
+                    if ui.button("Discard").clicked() {
+                        close = true;
+                        chosen = Some(Command::DiscardAutosave);
+                    }
+                });
+            }
         }
-        if close {
-            self.dialog = None;
-        }
-        if let Some(command) = chosen {
-            self.push(command);
-        }
+    });
+    if modal.should_close() && !matches!(dialog, Dialog::Recover(_)) {
+        close = true;
     }
+    DialogOutcome { close, chosen }
 }

@@ -2,14 +2,19 @@
 //! egui, eframe or rfd.
 //!
 //! Depends on `model`, `edit`, `file`, `analysis`, `sim`, `export` and `import`. Follows architecture.md "One frame of the
-//! app": panels and the canvas read the document and push [`app::commands::Command`]s; the app
-//! applies them through [`crate::edit::History`] after drawing.
+//! app": panels, menus, dialogs, tools and the canvas read the document and view state and push
+//! [`commands::Command`]s; only the app applies them, through [`document::Document::apply`],
+//! after drawing. The menus, toolbar, key handler and F1 window read one action table
+//! ([`actions`]). No module of `ui` imports one that imports it back (tests/architecture.rs).
 
+pub mod actions;
 pub mod app;
 pub mod autosave;
 pub mod background;
 pub mod canvas;
+pub mod commands;
 pub mod dialogs;
+pub mod document;
 pub mod document_io;
 pub mod file_picker;
 pub mod lineage;

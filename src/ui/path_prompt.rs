@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use super::app::commands::Command;
+use super::commands::Command;
 use super::theme::ERROR_TEXT;
 
 /// What the path is for.

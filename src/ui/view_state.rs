@@ -7,30 +7,8 @@ use crate::model::Landscape;
 
 use super::canvas::camera::Camera;
 
-/// One selectable thing.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Item {
-    System(String),
-    Flow(String),
-    Process(String),
-    Team(String),
-    Contract(String),
-    Scenario(String),
-}
-
-impl Item {
-    /// Whether the item still exists in the landscape.
-    pub fn exists_in(&self, landscape: &Landscape) -> bool {
-        match self {
-            Self::System(id) => landscape.system(id).is_some(),
-            Self::Flow(id) => landscape.flow(id).is_some(),
-            Self::Process(id) => landscape.process(id).is_some(),
-            Self::Team(id) => landscape.team(id).is_some(),
-            Self::Contract(id) => landscape.contract(id).is_some(),
-            Self::Scenario(id) => landscape.scenario(id).is_some(),
-        }
-    }
-}
+/// One selectable thing (the edit layer's [`crate::edit::Target`]).
+pub use crate::edit::Target as Item;
 
 /// The view state of the designer window.
 #[derive(Debug, Default)]
@@ -49,6 +27,8 @@ pub struct ViewState {
     pub focus_filter: bool,
     /// The outline's filters.
     pub outline_filter: super::panels::outline_filter::OutlineFilter,
+    /// The systems copied with Ctrl+C (kept when another document is opened).
+    pub clipboard: crate::edit::Snippet,
     /// The simulation: chosen scenario, last run, scrubbed minute.
     pub simulation: super::simulation::SimulationView,
     /// The lineage window: root, controls, graph.

@@ -2,24 +2,31 @@
 //! runs one frame as architecture.md describes — read input and draw (pushing commands), then
 //! apply the commands (edits through `History`, file operations, view changes).
 
-pub mod commands;
+mod document_state;
+mod edits;
+mod frame;
 mod run;
 mod tool_commands;
+
+/// The commands, at their old path (`ui::app::commands`) too.
+pub use crate::ui::commands;
 
 use std::path::PathBuf;
 
 use crate::edit::History;
 use crate::model::{Finding, Landscape};
 
-use super::autosave::Autosave;
-use super::canvas::Canvas;
-use super::dialogs::Dialog;
-use super::file_picker::{FilePicker, NativePicker, Picked};
-use super::notifications::Notifications;
-use super::path_prompt::{PathPrompt, PathPurpose};
-use super::preferences::{Preferences, STORAGE_KEY};
-use super::view_state::ViewState;
-use commands::Command;
+use crate::ui::actions::ActionState;
+use crate::ui::autosave::Autosave;
+use crate::ui::canvas::Canvas;
+use crate::ui::commands::Command;
+use crate::ui::dialogs::Dialog;
+use crate::ui::document::{Document, Saved};
+use crate::ui::file_picker::{FilePicker, NativePicker, Picked};
+use crate::ui::notifications::Notifications;
+use crate::ui::path_prompt::{PathPrompt, PathPurpose};
+use crate::ui::preferences::{Preferences, STORAGE_KEY};
+use crate::ui::view_state::ViewState;
 
 /// How the app starts.
 pub struct StartOptions {
@@ -47,14 +54,10 @@ impl StartOptions {
 
 /// The designer.
 pub struct DesignerApp {
-    /// The document being edited.
-    pub landscape: Landscape,
-    /// Its undo/redo history and revision.
-    pub history: History,
+    /// The document being edited: landscape, history and file.
+    pub document: Document,
     /// Selection, camera and other view state.
     pub view: ViewState,
-    /// The file the document is saved in.
-    pub path: Option<PathBuf>,
     pub preferences: Preferences,
     pub notifications: Notifications,
     /// The canvas widget and its cached scene.
@@ -67,6 +70,8 @@ pub struct DesignerApp {
     pub(crate) picker: Box<dyn FilePicker>,
     pub(crate) autosave: Autosave,
     pending: Vec<Command>,
+    /// Where the simulation panel was drawn last frame (notifications keep clear of it).
+    simulation_rect: Option<egui::Rect>,
     findings: (Option<u64>, Vec<Finding>),
     shown_title: String,
     applied_theme: Option<super::theme::ThemeChoice>,
@@ -86,10 +91,8 @@ impl DesignerApp {
             ..ViewState::default()
         };
         Self {
-            landscape: options.landscape,
-            history: History::new_saved(),
+            document: Document::new(options.landscape, options.path, Saved::Yes),
             view,
-            path: options.path,
             preferences,
             notifications: Notifications::default(),
             canvas: Canvas::default(),
@@ -99,10 +102,56 @@ impl DesignerApp {
             picker: options.picker,
             autosave,
             pending: Vec::new(),
+            simulation_rect: None,
             findings: (None, Vec::new()),
             shown_title: String::new(),
             applied_theme: None,
             close_confirmed: false,
+        }
+    }
+
+    /// The landscape being edited.
+    pub fn landscape(&self) -> &Landscape {
+        self.document.landscape()
+    }
+
+    /// Its undo history.
+    pub fn history(&self) -> &History {
+        self.document.history()
+    }
+
+    /// The file the document is saved in.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.document.path.as_deref()
+    }
+
+    /// Where the simulation panel was drawn in the last frame, while it is open.
+    pub fn simulation_panel_rect(&self) -> Option<egui::Rect> {
+        self.simulation_rect
+    }
+
+    /// What the actions' enabled state depends on.
+    pub fn action_state(&self) -> ActionState {
+        let nodes = self
+            .view
+            .selection
+            .iter()
+            .filter(|i| {
+                matches!(
+                    i,
+                    crate::ui::view_state::Item::System(_)
+                        | crate::ui::view_state::Item::Process(_)
+                )
+            })
+            .count();
+        ActionState {
+            can_undo: self.history().undo_description().is_some(),
+            can_redo: self.history().redo_description().is_some(),
+            has_selection: !self.view.selection.is_empty(),
+            single_selection: self.view.single().is_some(),
+            can_paste: !self.view.clipboard.is_empty(),
+            can_nudge: nodes > 0 && !self.view.simulation.open,
+            can_arrange: nodes > 1,
         }
     }
 
@@ -113,10 +162,10 @@ impl DesignerApp {
 
     /// The validation and lint findings of the current revision, errors first.
     pub fn findings(&mut self) -> &[Finding] {
-        let revision = self.history.revision();
+        let revision = self.document.revision();
         if self.findings.0 != Some(revision) {
-            let mut all = crate::model::validate(&self.landscape);
-            all.extend(crate::analysis::lint::lint(&self.landscape));
+            let mut all = crate::model::validate(self.landscape());
+            all.extend(crate::analysis::lint::lint(self.landscape()));
             // Errors first, then warnings, then notes; each kind in its rules' order.
             all.sort_by_key(|finding| std::cmp::Reverse(finding.severity));
             self.findings = (Some(revision), all);
@@ -126,18 +175,17 @@ impl DesignerApp {
 
     /// The window title: document name, file name and an unsaved marker.
     pub fn title(&self) -> String {
-        let name = if self.landscape.name.is_empty() {
+        let name = if self.landscape().name.is_empty() {
             "Untitled"
         } else {
-            self.landscape.name.as_str()
+            self.landscape().name.as_str()
         };
         let file = self
-            .path
-            .as_ref()
+            .path()
             .and_then(|p| p.file_name())
             .map(|f| format!(" — {}", f.to_string_lossy()))
             .unwrap_or_default();
-        let marker = if self.history.has_unsaved_changes() {
+        let marker = if self.document.has_unsaved_changes() {
             "● "
         } else {
             ""
@@ -162,17 +210,6 @@ impl DesignerApp {
             }
         }
     }
-
-    /// A new document replaces the current one.
-    pub(crate) fn replace_document(&mut self, landscape: Landscape, path: Option<PathBuf>) {
-        self.landscape = landscape;
-        self.history = History::new_saved();
-        self.path = path;
-        self.view.selection.clear();
-        self.view.fit_requested = true;
-        self.canvas.invalidate();
-        self.autosave.clear();
-    }
 }
 
 impl eframe::App for DesignerApp {
@@ -185,7 +222,7 @@ impl eframe::App for DesignerApp {
         self.read_dropped_files(ctx);
         self.view.simulation.poll();
         if ctx.input(|i| i.viewport().close_requested())
-            && self.history.has_unsaved_changes()
+            && self.document.has_unsaved_changes()
             && !self.close_confirmed
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -194,18 +231,7 @@ impl eframe::App for DesignerApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.canvas
-            .refresh(&self.landscape, self.history.revision());
-        super::panels::frame_ui(self, ui);
-        let ctx = ui.ctx().clone();
-        self.dialog_ui(&ctx);
-        if let Some(command) = super::path_prompt::path_prompt_ui(&mut self.path_prompt, &ctx) {
-            self.push(command);
-        }
-        super::tools::tools_ui(self, &ctx);
-        self.notifications.ui(&ctx);
-        self.run_pending(&ctx);
-        self.after_frame(&ctx);
+        self.frame_ui(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -1,59 +1,46 @@
 //! Running commands: shortcuts in, edits through `History`, file operations, view changes, and
 //! the per-frame bookkeeping (title, autosave).
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
-use crate::analysis::auto_layout::geometry::Size;
-use crate::analysis::auto_layout::{Item, LayoutOptions, auto_layout, canvas_bound_size};
-use crate::edit::{Edit, unique_id};
 use crate::export::target::ExportTarget;
-use crate::model::{Dataset, Flow, Position, System};
 
 use super::DesignerApp;
-use super::commands::Command;
-use crate::ui::canvas::scene::NodeKind;
+use crate::ui::actions::pressed_commands;
+use crate::ui::commands::Command;
 use crate::ui::dialogs::Dialog;
+use crate::ui::document::Saved;
 use crate::ui::document_io;
 use crate::ui::file_picker::FileKind;
 use crate::ui::path_prompt::PathPurpose;
-use crate::ui::view_state::Item;
 
 impl DesignerApp {
+    /// The commands of the shortcuts pressed this frame, from the action table. Plain keys
+    /// (Delete, F, F2) and the text-editing ones (Ctrl+A/C/V) go to the canvas only while no
+    /// text field has the focus and no dialog is open.
     pub(super) fn read_shortcuts(&mut self, ctx: &egui::Context) {
-        let shortcut = |modifiers, key| KeyboardShortcut::new(modifiers, key);
-        let command_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        let table = [
-            (shortcut(command_shift, Key::Z), Command::Redo),
-            (shortcut(command_shift, Key::S), Command::SaveAs),
-            (shortcut(Modifiers::COMMAND, Key::Z), Command::Undo),
-            (shortcut(Modifiers::COMMAND, Key::Y), Command::Redo),
-            (shortcut(Modifiers::COMMAND, Key::S), Command::Save),
-            (shortcut(Modifiers::COMMAND, Key::O), Command::Open),
-            (shortcut(Modifiers::COMMAND, Key::N), Command::New),
-            (shortcut(Modifiers::COMMAND, Key::F), Command::Find),
-            (shortcut(Modifiers::COMMAND, Key::E), Command::ExportAgain),
-        ];
-        for (keys, command) in table {
-            if ctx.input_mut(|i| i.consume_shortcut(&keys)) {
-                self.push(command);
+        let canvas_has_keys =
+            !ctx.egui_wants_keyboard_input() && self.dialog.is_none() && self.path_prompt.is_none();
+        if canvas_has_keys && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.push(Command::CloseTopWindow);
+        }
+        let state = self.action_state();
+        let mut commands = pressed_commands(ctx, &state, canvas_has_keys);
+        // The window system may turn Ctrl+C and Ctrl+V into clipboard events instead of (or as
+        // well as) key presses; each still copies or pastes once.
+        if canvas_has_keys {
+            let (copy, paste) = ctx.input(|i| {
+                let copy = i.events.iter().any(|e| matches!(e, egui::Event::Copy));
+                let paste = i.events.iter().any(|e| matches!(e, egui::Event::Paste(_)));
+                (copy, paste)
+            });
+            if copy && state.has_selection && !commands.contains(&Command::Copy) {
+                commands.push(Command::Copy);
+            }
+            if paste && state.can_paste && !commands.contains(&Command::Paste) {
+                commands.push(Command::Paste);
             }
         }
-        if ctx.egui_wants_keyboard_input() || self.dialog.is_some() {
-            return;
-        }
-        let plain = [
-            (Key::Delete, Command::DeleteSelection),
-            (Key::F2, Command::Rename),
-            (Key::F, Command::Fit),
-            (Key::F1, Command::ShowShortcuts),
-        ];
-        for (key, command) in plain {
-            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
-                self.push(command);
-            }
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::A))) {
-            self.push(Command::SelectAll);
+        for command in commands {
+            self.push(command);
         }
     }
 
@@ -83,12 +70,12 @@ impl DesignerApp {
         for command in commands {
             self.run(ctx, command);
         }
-        self.view.prune(&self.landscape);
+        self.view.prune(self.document.landscape());
     }
 
     /// Runs one command now.
     pub fn run(&mut self, ctx: &egui::Context, command: Command) {
-        if command.replaces_document() && self.history.has_unsaved_changes() {
+        if command.replaces_document() && self.document.has_unsaved_changes() {
             self.dialog = Some(Dialog::Unsaved(command));
             return;
         }
@@ -106,6 +93,11 @@ impl DesignerApp {
             | Command::Quit => {
                 self.run_replacing(ctx, command);
             }
+            Command::SaveThen(inner) => {
+                if self.save(self.document.path.is_none()) {
+                    self.push(Command::Discarding(inner));
+                }
+            }
             Command::Save => {
                 self.save(false);
             }
@@ -116,13 +108,12 @@ impl DesignerApp {
                 self.save_to(path);
             }
             Command::Undo => {
-                self.history.seal();
-                if !self.history.undo(&mut self.landscape) {
+                if !self.document.undo() {
                     self.notifications.info("nothing to undo");
                 }
             }
             Command::Redo => {
-                if !self.history.redo(&mut self.landscape) {
+                if !self.document.redo() {
                     self.notifications.info("nothing to redo");
                 }
             }
@@ -131,7 +122,7 @@ impl DesignerApp {
             Command::Rename => {
                 // Systems and processes are renamed on the canvas; other items in the inspector.
                 let in_place = self.view.single().and_then(|item| {
-                    crate::ui::canvas::rename::Renaming::start(&self.landscape, item)
+                    crate::ui::canvas::rename::Renaming::start(self.document.landscape(), item)
                 });
                 if in_place.is_some() {
                     self.view.renaming = in_place;
@@ -141,35 +132,33 @@ impl DesignerApp {
             }
             Command::Fit => self.view.fit_requested = true,
             Command::ShowShortcuts => self.tools.help.shortcuts = true,
-            Command::AutoLayout => self.auto_layout(ctx),
-            Command::SelectAll => {
-                self.view.selection = self
-                    .landscape
-                    .systems
-                    .iter()
-                    .map(|s| Item::System(s.id.clone()))
-                    .chain(
-                        self.landscape
-                            .processes
-                            .iter()
-                            .map(|p| Item::Process(p.id.clone())),
-                    )
-                    .collect();
+            Command::ShowAbout => self.tools.help.about = true,
+            Command::ToggleMetrics => self.tools.metrics.open = !self.tools.metrics.open,
+            Command::TogglePanel(panel) => self.toggle_panel(panel),
+            Command::CloseTopWindow => self.close_top_window(),
+            Command::Copy => self.copy_selection(),
+            Command::Paste => self.paste(),
+            Command::Create(kind) => self.create(kind),
+            Command::Arrange(how) => {
+                let selection: Vec<_> = self.view.selection.iter().cloned().collect();
+                let composed = crate::edit::arrange(self.document.landscape(), &selection, how);
+                // Arrow presses in a row are one step.
+                let merge =
+                    matches!(how, crate::edit::Arrangement::Nudge { .. }).then_some("nudge");
+                if !composed.edits.is_empty() {
+                    self.apply(&composed.edits, &composed.description, merge);
+                }
             }
+            Command::Duplicate => {
+                self.copy_selection();
+                self.paste();
+            }
+            Command::AutoLayout => self.auto_layout(ctx),
+            Command::SelectAll => self.select_all(),
             Command::Find => self.view.focus_filter = true,
             Command::AddSystem(at) => self.add_system(at),
             Command::Connect { from, to } => self.connect(&from, &to),
-            Command::MoveNodes(moves) => {
-                let edits: Vec<Edit> = moves
-                    .into_iter()
-                    .map(|(kind, id, to)| match kind {
-                        NodeKind::System => Edit::MoveSystem { system_id: id, to },
-                        NodeKind::Process => Edit::MoveProcess { process_id: id, to },
-                    })
-                    .collect();
-                let description = Edit::describe_group(&edits);
-                self.apply(&edits, &description, None);
-            }
+            Command::MoveNodes(moves) => self.move_nodes(moves),
             Command::Apply {
                 edits,
                 description,
@@ -186,11 +175,10 @@ impl DesignerApp {
             Command::ColourBy(mode) => self.preferences.colour_mode = mode,
             Command::RecoverAutosave => {
                 if let Some(landscape) = self.autosave.recover() {
-                    let path = self.path.clone();
-                    self.replace_document(landscape.clone(), path);
-                    // The recovered work is unsaved: make it one undoable step away from the file.
-                    self.history = crate::edit::History::new_unsaved();
-                    self.autosave.recovered(self.history.revision());
+                    let path = self.document.path.clone();
+                    // The recovered work is unsaved until it is saved; the autosave stays until then.
+                    self.replace_document(landscape, path, Saved::No);
+                    self.autosave.recovered(self.document.revision());
                     self.notifications
                         .info("recovered the autosaved work; save it to keep it");
                 }
@@ -223,7 +211,7 @@ impl DesignerApp {
     fn run_replacing(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::New => {
-                self.replace_document(crate::model::Landscape::default(), None);
+                self.replace_document(crate::model::Landscape::default(), None, Saved::Yes);
             }
             Command::Open => {
                 let picked = self.picker.open(FileKind::Landscape);
@@ -233,9 +221,10 @@ impl DesignerApp {
             }
             Command::OpenPath(path) => self.open_path(path),
             Command::RecoverOrphan(file) => self.recover_orphan(&file),
+            Command::ShowLineage => crate::ui::lineage::open_on_selection(&mut self.view),
             Command::OpenImported => self.open_imported(),
             Command::OpenExample => match document_io::seafood_example() {
-                Ok(landscape) => self.replace_document(landscape, None),
+                Ok(landscape) => self.replace_document(landscape, None, Saved::Yes),
                 Err(error) => self.notifications.error(format!("{error:#}")),
             },
             Command::Quit => {
@@ -249,9 +238,8 @@ impl DesignerApp {
 
     fn recover_orphan(&mut self, file: &std::path::Path) {
         if let Some(found) = self.autosave.adopt(file) {
-            self.replace_document(found.landscape, found.document);
-            self.history = crate::edit::History::new_unsaved();
-            self.autosave.recovered(self.history.revision());
+            self.replace_document(found.landscape, found.document, Saved::No);
+            self.autosave.recovered(self.document.revision());
             self.notifications
                 .info("recovered the autosaved work; save it to keep it");
         }
@@ -261,7 +249,7 @@ impl DesignerApp {
         match document_io::load(&path) {
             Ok(landscape) => {
                 self.preferences.remember(path.clone());
-                self.replace_document(landscape, Some(path));
+                self.replace_document(landscape, Some(path), Saved::Yes);
             }
             Err(error) => self
                 .notifications
@@ -271,16 +259,14 @@ impl DesignerApp {
 
     /// Saves to the current path (or asks); returns whether the document was saved.
     pub(crate) fn save(&mut self, ask: bool) -> bool {
-        let path = if let (Some(path), false) = (&self.path, ask) {
+        let path = if let (Some(path), false) = (&self.document.path, ask) {
             path.clone()
         } else {
-            let suggested = if self.landscape.name.is_empty() {
+            let name = &self.document.landscape().name;
+            let suggested = if name.is_empty() {
                 "landscape.ron".to_owned()
             } else {
-                format!(
-                    "{}.ron",
-                    self.landscape.name.to_lowercase().replace(' ', "-")
-                )
+                format!("{}.ron", crate::edit::slug(name))
             };
             let picked = self.picker.save(&suggested);
             let Some(path) = self.picked(picked, PathPurpose::SaveAs, suggested) else {
@@ -293,13 +279,13 @@ impl DesignerApp {
 
     /// Saves to `path`, which becomes the document's file; returns whether it was saved.
     pub(crate) fn save_to(&mut self, path: std::path::PathBuf) -> bool {
-        match document_io::save(&self.landscape, &path) {
+        match document_io::save(self.document.landscape(), &path) {
             Ok(()) => {
-                self.history.mark_saved();
+                self.document.mark_saved();
                 self.autosave.clear();
                 self.preferences.remember(path.clone());
                 self.notifications.info(format!("saved {}", path.display()));
-                self.path = Some(path);
+                self.document.path = Some(path);
                 true
             }
             Err(error) => {
@@ -309,235 +295,17 @@ impl DesignerApp {
         }
     }
 
-    /// Applies edits as one step; shows the error and returns false when refused.
-    fn apply(&mut self, edits: &[Edit], description: &str, merge_key: Option<&str>) -> bool {
-        if merge_key.is_none() {
-            self.history.seal();
-        }
-        match self
-            .history
-            .apply_merging(&mut self.landscape, edits, description, merge_key)
-        {
-            Ok(()) => true,
-            Err(error) => {
-                self.notifications
-                    .error(format!("could not {description}: {error}"));
-                false
-            }
-        }
-    }
-
-    fn add_system(&mut self, at: Option<Position>) {
-        let id = unique_id("system", false, |id| self.landscape.system(id).is_some());
-        let position = at.unwrap_or_else(|| {
-            let viewport = self.canvas.viewport;
-            let centre = self.view.camera.to_canvas(viewport, viewport.center());
-            let offset = (self.landscape.systems.len() % 5) as f32 * 24.0;
-            Position::new(centre.x - 80.0 + offset, centre.y - 29.0 + offset)
-        });
-        let system = System {
-            id: id.clone(),
-            name: format!("New system {}", id.trim_start_matches("system-")),
-            position,
-            ..System::default()
-        };
-        let edit = Edit::AddSystem(system);
-        let description = edit.description();
-        if self.apply(&[edit], &description, None) {
-            let item = Item::System(id);
-            // A new system is named right away, on the canvas.
-            self.view.renaming = crate::ui::canvas::rename::Renaming::start(&self.landscape, &item);
-            self.view.select_only(item);
-        }
-    }
-
-    fn connect(&mut self, from: &str, to: &str) {
-        let (Some(source), Some(target)) = (self.landscape.system(from), self.landscape.system(to))
-        else {
-            return;
-        };
-        let input_id = unique_id("data", true, |id| {
-            source.datasets.iter().any(|d| d.id == id)
-        });
-        let output_id = unique_id(&input_id, true, |id| {
-            target.datasets.iter().any(|d| d.id == id)
-        });
-        let flow_id = unique_id("flow", false, |id| self.landscape.flow(id).is_some());
-        let flow = Flow {
-            id: flow_id.clone(),
-            name: format!("{from} to {to}"),
-            inputs: vec![crate::model::dataset_full_id(from, &input_id)],
-            output: crate::model::dataset_full_id(to, &output_id),
-            ..Flow::default()
-        };
-        let dataset = |id: &str, source: bool| Dataset {
-            id: id.to_owned(),
-            name: id.to_owned(),
-            source,
-            ..Dataset::default()
-        };
-        let edits = [
-            Edit::AddDataset {
-                system_id: from.to_owned(),
-                dataset: dataset(&input_id, true),
-            },
-            Edit::AddDataset {
-                system_id: to.to_owned(),
-                dataset: dataset(&output_id, false),
-            },
-            Edit::AddFlow(flow),
-        ];
-        if self.apply(&edits, &format!("connect {from} to {to}"), None) {
-            self.view.select_only(Item::Flow(flow_id));
-        }
-    }
-
-    fn delete_selection(&mut self) {
-        let items: Vec<Item> = self.view.selection.iter().cloned().collect();
-        if items.is_empty() {
-            return;
-        }
-        let systems: Vec<String> = self.view.selected_systems();
-        let flows_touching = self
-            .landscape
-            .flows
-            .iter()
-            .filter(|f| {
-                let target = self.landscape.flow_target_system(f).map(str::to_owned);
-                systems.iter().any(|s| {
-                    target.as_deref() == Some(s.as_str())
-                        || self.landscape.flow_source_systems(f).contains(s)
-                })
-            })
-            .count();
-        if flows_touching > 0 {
-            self.dialog = Some(Dialog::DeleteSystems {
-                items,
-                flows: flows_touching,
-            });
-        } else {
-            self.delete_items(&items);
-        }
-    }
-
-    fn delete_items(&mut self, items: &[Item]) {
-        let mut edits = Vec::new();
-        for item in items {
-            if let Item::Flow(id) = item {
-                edits.push(Edit::RemoveFlow {
-                    flow_id: id.clone(),
-                });
-            }
-        }
-        for item in items {
-            match item {
-                Item::System(id) => edits.push(Edit::RemoveSystem {
-                    system_id: id.clone(),
-                }),
-                Item::Process(id) => edits.push(Edit::RemoveProcess {
-                    process_id: id.clone(),
-                }),
-                Item::Team(id) => edits.push(Edit::RemoveTeam {
-                    team_id: id.clone(),
-                }),
-                Item::Contract(id) => edits.push(Edit::RemoveContract {
-                    contract_id: id.clone(),
-                }),
-                Item::Flow(_) | Item::Scenario(_) => {}
-            }
-        }
-        // A flow removed with its system must not be removed twice.
-        let mut seen_flows = Vec::new();
-        edits.retain(|e| match e {
-            Edit::RemoveFlow { flow_id } => {
-                let fresh = !seen_flows.contains(flow_id);
-                seen_flows.push(flow_id.clone());
-                fresh
-            }
-            _ => true,
-        });
-        let description = if edits.len() == 1 {
-            edits[0].description()
-        } else {
-            format!("delete {} items", edits.len())
-        };
-        let mut landscape = self.landscape.clone();
-        // Remove flows first so that removing their systems does not find them gone.
-        let mut ordered = Vec::new();
-        for edit in edits {
-            if let Edit::RemoveFlow { flow_id } = &edit
-                && landscape.flow(flow_id).is_none()
-            {
-                continue;
-            }
-            if edit.apply(&mut landscape).is_ok() {
-                ordered.push(edit);
-            }
-        }
-        if self.apply(&ordered, &description, None) {
-            self.view.selection.clear();
-        }
-    }
-
-    fn auto_layout(&mut self, ctx: &egui::Context) {
-        let window = ctx.content_rect();
-        let options = LayoutOptions {
-            aspect_ratio: window.width() / window.height().max(1.0),
-        };
-        let scene = crate::ui::canvas::scene::Scene::build(&self.landscape);
-        let landscape = &self.landscape;
-        let size_of = |item: Item| {
-            let (kind, id) = match item {
-                Item::System(i) => (NodeKind::System, &landscape.systems[i].id),
-                Item::Process(i) => (NodeKind::Process, &landscape.processes[i].id),
-            };
-            scene.rect_of(kind, id).map_or_else(
-                || canvas_bound_size(item),
-                |r| Size::new(r.width(), r.height()),
-            )
-        };
-        let positions = auto_layout(landscape, &options, &size_of);
-        let mut edits = Vec::new();
-        for system in &self.landscape.systems {
-            if let Some(&to) = positions.systems.get(&system.id)
-                && to != system.position
-            {
-                edits.push(Edit::MoveSystem {
-                    system_id: system.id.clone(),
-                    to,
-                });
-            }
-        }
-        for process in &self.landscape.processes {
-            if let Some(&to) = positions.processes.get(&process.id)
-                && to != process.position
-            {
-                edits.push(Edit::MoveProcess {
-                    process_id: process.id.clone(),
-                    to,
-                });
-            }
-        }
-        if edits.is_empty() {
-            self.notifications.info("the layout is already tidy");
-            return;
-        }
-        if self.apply(&edits, "auto-layout", None) {
-            self.view.fit_requested = true;
-        }
-    }
-
     pub(super) fn after_frame(&mut self, ctx: &egui::Context) {
         let title = self.title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
-        let unsaved = self.history.has_unsaved_changes();
+        let unsaved = self.document.has_unsaved_changes();
         match self.autosave.tick(
-            &self.landscape,
-            self.path.as_deref(),
-            self.history.revision(),
+            self.document.landscape(),
+            self.document.path.as_deref(),
+            self.document.revision(),
             unsaved,
         ) {
             Ok(Some(wait)) => ctx.request_repaint_after(wait),

@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 
 use super::DesignerApp;
-use crate::edit::History;
 use crate::export::target::{ExportSettings, ExportTarget};
 use crate::ui::background::Job;
+use crate::ui::document::Saved;
 use crate::ui::file_picker::FileKind;
 use crate::ui::path_prompt::PathPurpose;
 use crate::ui::tools::export_dialog::{ExportDialog, PendingReplace};
@@ -28,7 +28,7 @@ impl DesignerApp {
             })
             .collect();
         let chosen = self.view.simulation.scenario.clone();
-        match hub_route::plan(&self.landscape, &selected, chosen.as_deref()) {
+        match hub_route::plan(self.document.landscape(), &selected, chosen.as_deref()) {
             Ok((command, report, job)) => {
                 if let Some(command) = command {
                     self.run(ctx, command);
@@ -78,12 +78,11 @@ impl DesignerApp {
             self.write_export_now(&folder);
             return;
         }
-        let start = self.preferences.last_export_folder.clone().or_else(|| {
-            self.path
-                .as_ref()
-                .and_then(|p| p.parent())
-                .map(PathBuf::from)
-        });
+        let start = self
+            .preferences
+            .last_export_folder
+            .clone()
+            .or_else(|| self.path().and_then(|p| p.parent()).map(PathBuf::from));
         let title = format!("Export {} into folder", dialog.target.label());
         let picked = self.picker.folder(&title, start.as_deref());
         let initial = start.map_or_else(String::new, |p| p.display().to_string());
@@ -109,7 +108,7 @@ impl DesignerApp {
     /// Writes every file of the export dialog below `folder` atomically, unless the exporters
     /// reported errors; closes the dialog on success.
     fn write_export_now(&mut self, folder: &std::path::Path) {
-        let revision = self.history.revision();
+        let revision = self.document.revision();
         let Some(dialog) = &mut self.tools.export else {
             return;
         };
@@ -163,7 +162,7 @@ impl DesignerApp {
         let opens = !report.has_errors();
         self.tools.import = Some(report);
         if opens {
-            self.push(crate::ui::app::commands::Command::OpenImported);
+            self.push(crate::ui::commands::Command::OpenImported);
         }
     }
 
@@ -184,8 +183,7 @@ impl DesignerApp {
         if report.diagnostics.is_empty() {
             self.tools.import = None;
         }
-        self.replace_document(*landscape, None);
-        self.history = History::new_unsaved();
+        self.replace_document(*landscape, None, Saved::No);
         self.notifications.info(summary);
     }
 }

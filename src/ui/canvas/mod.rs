@@ -9,6 +9,7 @@
 
 pub mod camera;
 pub mod paint;
+pub mod placement;
 pub mod rename;
 pub mod scene;
 
@@ -18,7 +19,7 @@ use egui::{Pos2, Rect, Sense, Stroke, Ui, Vec2};
 
 use crate::model::{Landscape, Position};
 
-use super::app::commands::Command;
+use super::commands::Command;
 use super::theme::{CanvasColours, ColourMode};
 use super::view_state::{Item, ViewState};
 use camera::Camera;
@@ -80,6 +81,11 @@ impl Canvas {
     /// The cached scene (for tests and the status bar).
     pub fn scene(&self) -> &Scene {
         &self.scene
+    }
+
+    /// The boxes on the canvas, in canvas units (new boxes keep clear of them).
+    pub fn occupied(&self) -> Vec<Rect> {
+        self.scene.nodes.iter().map(|n| n.rect).collect()
     }
 
     /// Rebuilds the scene when the document revision changed.
@@ -414,14 +420,19 @@ impl Canvas {
                 if delta.length() < 0.5 {
                     return;
                 }
-                let mut moves: Vec<(NodeKind, String, Position)> = Vec::new();
+                let mut moves: Vec<(Item, Position)> = Vec::new();
                 for (kind, id) in nodes {
-                    let position = match kind {
-                        NodeKind::System => landscape.system(&id).map(|s| s.position),
-                        NodeKind::Process => landscape.process(&id).map(|p| p.position),
+                    let (position, item) = match kind {
+                        NodeKind::System => {
+                            (landscape.system(&id).map(|s| s.position), Item::System(id))
+                        }
+                        NodeKind::Process => (
+                            landscape.process(&id).map(|p| p.position),
+                            Item::Process(id),
+                        ),
                     };
                     if let Some(p) = position {
-                        moves.push((kind, id, Position::new(p.x + delta.x, p.y + delta.y)));
+                        moves.push((item, Position::new(p.x + delta.x, p.y + delta.y)));
                     }
                 }
                 commands.push(Command::MoveNodes(moves));

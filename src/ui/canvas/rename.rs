@@ -1,14 +1,13 @@
 //! Renaming a system or process in place (F2 or a double-click on its box): a text field over
-//! the box's title. Enter or clicking elsewhere renames (one undo step), Escape cancels, and an
-//! empty name changes nothing.
+//! the box's title. Enter or clicking elsewhere renames (one undo step; the id follows the name
+//! unless pinned), Escape cancels, and an empty name changes nothing.
 
 use egui::text::{CCursor, CCursorRange};
 use egui::{FontId, Rect, Ui, vec2};
 
-use crate::edit::Edit;
-use crate::model::{Landscape, Process, System};
-use crate::ui::app::commands::Command;
-use crate::ui::view_state::Item;
+use crate::edit::Target as Item;
+use crate::model::Landscape;
+use crate::ui::commands::Command;
 
 use super::scene::{NodeKind, TITLE_SIZE};
 
@@ -39,40 +38,19 @@ impl Renaming {
         })
     }
 
-    /// The command that applies the typed name, or `None` when nothing would change.
+    /// The command that applies the typed name (and moves the id with it unless pinned, see
+    /// [`crate::edit::rename`]), or `None` when nothing would change.
     pub fn command(&self, landscape: &Landscape) -> Option<Command> {
-        let name = self.text.trim();
-        if name.is_empty() {
-            return None;
-        }
-        let (current, edit, item, noun) = match self.kind {
-            NodeKind::System => {
-                let system = landscape.system(&self.id)?;
-                let renamed = System {
-                    name: name.to_owned(),
-                    ..system.clone()
-                };
-                let item = Item::System(self.id.clone());
-                (&system.name, Edit::SetSystem(renamed), item, "system")
-            }
-            NodeKind::Process => {
-                let process = landscape.process(&self.id)?;
-                let renamed = Process {
-                    name: name.to_owned(),
-                    ..process.clone()
-                };
-                let item = Item::Process(self.id.clone());
-                (&process.name, Edit::SetProcess(renamed), item, "process")
-            }
+        let target = match self.kind {
+            NodeKind::System => Item::System(self.id.clone()),
+            NodeKind::Process => Item::Process(self.id.clone()),
         };
-        if current == name {
-            return None;
-        }
+        let composed = crate::edit::rename(landscape, &target, &self.text)?;
         Some(Command::Apply {
-            edits: vec![edit],
-            description: format!("rename {noun} {}", self.id),
+            edits: composed.edits,
+            description: composed.description,
             merge_key: None,
-            select: Some(item),
+            select: composed.select,
         })
     }
 }

@@ -1,232 +1,199 @@
-//! The menu bar (File, Edit, View, Help) and the toolbar.
+//! The menu bar (File, Edit, View, Help) and the toolbar. Both read the action table
+//! ([`crate::ui::actions`]) for their entries' text, shortcut and enabled state, and push
+//! commands; neither changes anything itself.
 
 use egui::Ui;
 
 use crate::export::target::ExportTarget;
-use crate::ui::app::DesignerApp;
-use crate::ui::app::commands::Command;
+use crate::ui::actions::{Action, ActionState, Menu, action_button};
+use crate::ui::commands::{Command, PanelKind};
+use crate::ui::preferences::Preferences;
 use crate::ui::theme::{ColourMode, ThemeChoice};
 
+/// What the menu bar and toolbar show, read from the app.
+pub struct MenuContext<'a> {
+    pub state: ActionState,
+    pub undo: Option<&'a str>,
+    pub redo: Option<&'a str>,
+    pub preferences: &'a Preferences,
+    pub metrics_open: bool,
+    pub simulation_open: bool,
+    /// The window's autosave, for File ▸ Recover (read only when that menu opens).
+    pub autosave: &'a crate::ui::autosave::Autosave,
+}
+
+impl MenuContext<'_> {
+    /// The entry of `action`, with the undo/redo step named.
+    fn entry(&self, ui: &mut Ui, action: Action, commands: &mut Vec<Command>) {
+        let label = match action {
+            Action::Undo => self.undo.map(|d| format!("Undo {d}")),
+            Action::Redo => self.redo.map(|d| format!("Redo {d}")),
+            _ => None,
+        };
+        action_button(ui, action, label, &self.state, commands);
+    }
+
+    /// Every action of `menu` from `first` to `last` (inclusive, in table order).
+    fn entries(&self, ui: &mut Ui, range: (Action, Action), commands: &mut Vec<Command>) {
+        let all = Action::ALL;
+        let start = all.iter().position(|a| *a == range.0).unwrap_or(0);
+        let end = all.iter().position(|a| *a == range.1).unwrap_or(0);
+        for action in all.iter().take(end + 1).skip(start) {
+            self.entry(ui, *action, commands);
+        }
+    }
+}
+
 /// The menu bar.
-pub fn menu_bar_ui(app: &mut DesignerApp, ui: &mut Ui, commands: &mut Vec<Command>) {
+pub fn menu_bar_ui(context: &MenuContext<'_>, ui: &mut Ui, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            let item = |ui: &mut Ui,
-                        label: &str,
-                        shortcut: &str,
-                        command: Command,
-                        commands: &mut Vec<Command>| {
-                let mut button = egui::Button::new(label);
-                if !shortcut.is_empty() {
-                    button = button.shortcut_text(shortcut);
-                }
-                if ui.add(button).clicked() {
-                    commands.push(command);
-                }
-            };
-            item(ui, "New", "Ctrl+N", Command::New, commands);
-            item(ui, "Open…", "Ctrl+O", Command::Open, commands);
-            item(ui, "Open example", "", Command::OpenExample, commands);
-            ui.menu_button("Open recent", |ui| {
-                if app.preferences.recent_files.is_empty() {
-                    ui.label("No recent files");
-                }
-                for path in &app.preferences.recent_files {
-                    if ui.button(path.display().to_string()).clicked() {
-                        commands.push(Command::OpenPath(path.clone()));
-                    }
-                }
-            });
-            ui.menu_button("Recover", |ui| {
-                super::super::autosave::recover_menu(app, ui, commands);
-            });
+        ui.menu_button(Menu::File.title(), |ui| file_menu(context, ui, commands));
+        ui.menu_button(Menu::Edit.title(), |ui| {
+            context.entries(ui, (Action::Undo, Action::Redo), commands);
             ui.separator();
-            item(ui, "Save", "Ctrl+S", Command::Save, commands);
-            item(ui, "Save as…", "Ctrl+Shift+S", Command::SaveAs, commands);
+            context.entries(ui, (Action::Copy, Action::Find), commands);
             ui.separator();
-            item(
+            context.entry(ui, Action::RouteThroughHub, commands);
+        });
+        ui.menu_button(Menu::Insert.title(), |ui| {
+            context.entry(ui, Action::AddSystem, commands);
+            context.entries(ui, (Action::NewTeam, Action::NewProcess), commands);
+        });
+        ui.menu_button(Menu::View.title(), |ui| view_menu(context, ui, commands));
+        ui.menu_button(Menu::Arrange.title(), |ui| {
+            context.entries(ui, (Action::NudgeLeft, Action::NudgeDown), commands);
+            ui.separator();
+            context.entries(
                 ui,
-                "Import (Mermaid, draw.io)…",
-                "",
-                Command::ImportMermaid,
+                (Action::AlignLeft, Action::DistributeVertically),
                 commands,
             );
-            ui.menu_button("Export", |ui| {
-                for target in ExportTarget::ALL {
-                    let label = format!("{}…", target.label());
-                    item(ui, &label, "", Command::Export(target), commands);
-                }
-                ui.separator();
-                item(
-                    ui,
-                    "Export again…",
-                    "Ctrl+E",
-                    Command::ExportAgain,
-                    commands,
-                );
-            });
-            ui.separator();
-            item(ui, "Quit", "", Command::Quit, commands);
         });
-        ui.menu_button("Edit", |ui| {
-            let undo = app
-                .history
-                .undo_description()
-                .map_or_else(|| "Undo".to_owned(), |d| format!("Undo {d}"));
-            let redo = app
-                .history
-                .redo_description()
-                .map_or_else(|| "Redo".to_owned(), |d| format!("Redo {d}"));
-            let undo_button = egui::Button::new(undo).shortcut_text("Ctrl+Z");
-            if ui
-                .add_enabled(app.history.undo_description().is_some(), undo_button)
-                .clicked()
-            {
-                commands.push(Command::Undo);
-            }
-            let redo_button = egui::Button::new(redo).shortcut_text("Ctrl+Shift+Z");
-            if ui
-                .add_enabled(app.history.redo_description().is_some(), redo_button)
-                .clicked()
-            {
-                commands.push(Command::Redo);
-            }
-            ui.separator();
-            if ui
-                .add(egui::Button::new("Delete").shortcut_text("Del"))
-                .clicked()
-            {
-                commands.push(Command::DeleteSelection);
-            }
-            if ui
-                .add(egui::Button::new("Rename").shortcut_text("F2"))
-                .clicked()
-            {
-                commands.push(Command::Rename);
-            }
-            if ui
-                .add(egui::Button::new("Select all").shortcut_text("Ctrl+A"))
-                .clicked()
-            {
-                commands.push(Command::SelectAll);
-            }
-            if ui
-                .add(egui::Button::new("Find").shortcut_text("Ctrl+F"))
-                .clicked()
-            {
-                commands.push(Command::Find);
-            }
-            ui.separator();
-            if ui.button("Route selected flows through hub").clicked() {
-                commands.push(Command::RouteThroughHub);
-            }
-        });
-        ui.menu_button("View", |ui| {
-            if ui
-                .add(egui::Button::new("Fit to window").shortcut_text("F"))
-                .clicked()
-            {
-                commands.push(Command::Fit);
-            }
-            if ui.button("Auto-layout").clicked() {
-                commands.push(Command::AutoLayout);
-            }
-            ui.separator();
-            ui.checkbox(&mut app.tools.metrics.open, "Metrics");
-            if ui.button("Lineage").clicked() {
-                crate::ui::lineage::open_on_selection(&mut app.view);
-            }
-            ui.separator();
-            let mode = app.preferences.colour_mode;
-            if ui
-                .radio(mode == ColourMode::Owner, "Colour by owner")
-                .clicked()
-            {
-                commands.push(Command::ColourBy(ColourMode::Owner));
-            }
-            if ui
-                .radio(mode == ColourMode::Pattern, "Colour by pattern")
-                .clicked()
-            {
-                commands.push(Command::ColourBy(ColourMode::Pattern));
-            }
-            ui.separator();
-            let theme = app.preferences.theme;
-            if ui.radio(theme == ThemeChoice::Dark, "Dark theme").clicked() {
-                commands.push(Command::SetTheme(ThemeChoice::Dark));
-            }
-            if ui
-                .radio(theme == ThemeChoice::Light, "Light theme")
-                .clicked()
-            {
-                commands.push(Command::SetTheme(ThemeChoice::Light));
-            }
-        });
-        ui.menu_button("Help", |ui| {
-            if ui
-                .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
-                .clicked()
-            {
-                app.tools.help.shortcuts = true;
-            }
-            if ui.button("About Switchboard").clicked() {
-                app.tools.help.about = true;
-            }
+        ui.menu_button(Menu::Help.title(), |ui| {
+            context.entries(ui, (Action::Shortcuts, Action::About), commands);
         });
     });
 }
 
+fn file_menu(context: &MenuContext<'_>, ui: &mut Ui, commands: &mut Vec<Command>) {
+    context.entries(ui, (Action::New, Action::OpenExample), commands);
+    ui.menu_button("Open recent", |ui| {
+        if context.preferences.recent_files.is_empty() {
+            ui.label("No recent files");
+        }
+        for path in &context.preferences.recent_files {
+            if ui.button(path.display().to_string()).clicked() {
+                commands.push(Command::OpenPath(path.clone()));
+            }
+        }
+    });
+    ui.menu_button("Recover", |ui| {
+        crate::ui::autosave::recover_menu(context.autosave, ui, commands);
+    });
+    ui.separator();
+    context.entries(ui, (Action::Save, Action::SaveAs), commands);
+    ui.separator();
+    context.entry(ui, Action::ImportMermaid, commands);
+    ui.menu_button("Export", |ui| {
+        for target in ExportTarget::ALL {
+            if ui.button(format!("{}…", target.label())).clicked() {
+                commands.push(Command::Export(target));
+            }
+        }
+    });
+    context.entry(ui, Action::ExportAgain, commands);
+    ui.separator();
+    context.entry(ui, Action::Quit, commands);
+}
+
+fn view_menu(context: &MenuContext<'_>, ui: &mut Ui, commands: &mut Vec<Command>) {
+    context.entries(ui, (Action::Fit, Action::AutoLayout), commands);
+    ui.separator();
+    let mut metrics = context.metrics_open;
+    if ui.checkbox(&mut metrics, Action::Metrics.text()).clicked() {
+        commands.push(Action::Metrics.command());
+    }
+    if ui.button("Lineage").clicked() {
+        commands.push(Command::ShowLineage);
+    }
+    ui.separator();
+    let mode = context.preferences.colour_mode;
+    for (choice, text) in [
+        (ColourMode::Owner, "Colour by owner"),
+        (ColourMode::Pattern, "Colour by pattern"),
+    ] {
+        if ui.radio(mode == choice, text).clicked() {
+            commands.push(Command::ColourBy(choice));
+        }
+    }
+    ui.separator();
+    let theme = context.preferences.theme;
+    for (choice, text) in [
+        (ThemeChoice::Dark, "Dark theme"),
+        (ThemeChoice::Light, "Light theme"),
+    ] {
+        if ui.radio(theme == choice, text).clicked() {
+            commands.push(Command::SetTheme(choice));
+        }
+    }
+}
+
 /// The toolbar under the menu bar.
-pub fn toolbar_ui(app: &mut DesignerApp, ui: &mut Ui, commands: &mut Vec<Command>) {
+pub fn toolbar_ui(context: &MenuContext<'_>, ui: &mut Ui, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        if ui.button("Add system").clicked() {
-            commands.push(Command::AddSystem(None));
-        }
-        if ui
-            .add_enabled(
-                app.history.undo_description().is_some(),
-                egui::Button::new("⟲ Undo"),
-            )
-            .clicked()
-        {
-            commands.push(Command::Undo);
-        }
-        if ui
-            .add_enabled(
-                app.history.redo_description().is_some(),
-                egui::Button::new("⟳ Redo"),
-            )
-            .clicked()
-        {
-            commands.push(Command::Redo);
+        let tool = |ui: &mut Ui, action: Action, text: &str, commands: &mut Vec<Command>| {
+            let hover = match action.shortcut_text(ui.ctx()) {
+                keys if keys.is_empty() => action.text().to_owned(),
+                keys => format!("{} ({keys})", action.text()),
+            };
+            let enabled = action.enabled(&context.state);
+            if ui
+                .add_enabled(enabled, egui::Button::new(text))
+                .on_hover_text(hover)
+                .clicked()
+            {
+                commands.push(action.command());
+            }
+        };
+        tool(ui, Action::AddSystem, "Add system", commands);
+        tool(ui, Action::Undo, "⟲ Undo", commands);
+        tool(ui, Action::Redo, "⟳ Redo", commands);
+        ui.separator();
+        tool(ui, Action::AutoLayout, "Auto-layout", commands);
+        tool(ui, Action::Fit, "Fit", commands);
+        ui.separator();
+        let mode = context.preferences.colour_mode;
+        for (choice, text) in [
+            (ColourMode::Owner, "By owner"),
+            (ColourMode::Pattern, "By pattern"),
+        ] {
+            if ui.selectable_label(mode == choice, text).clicked() {
+                commands.push(Command::ColourBy(choice));
+            }
         }
         ui.separator();
-        if ui.button("Auto-layout").clicked() {
-            commands.push(Command::AutoLayout);
-        }
-        if ui.button("Fit").clicked() {
-            commands.push(Command::Fit);
+        let preferences = context.preferences;
+        let panels = [
+            (PanelKind::Outline, preferences.show_outline, "Outline"),
+            (PanelKind::Findings, preferences.show_findings, "Findings"),
+            (
+                PanelKind::Inspector,
+                preferences.show_inspector,
+                "Inspector",
+            ),
+        ];
+        for (panel, shown, text) in panels {
+            if ui.selectable_label(shown, text).clicked() {
+                commands.push(Command::TogglePanel(panel));
+            }
         }
         ui.separator();
-        let mode = app.preferences.colour_mode;
         if ui
-            .selectable_label(mode == ColourMode::Owner, "By owner")
+            .selectable_label(context.simulation_open, "Simulation")
+            .on_hover_text("Rehearse a failure over the simulated week")
             .clicked()
         {
-            commands.push(Command::ColourBy(ColourMode::Owner));
+            commands.push(Command::TogglePanel(PanelKind::Simulation));
         }
-        if ui
-            .selectable_label(mode == ColourMode::Pattern, "By pattern")
-            .clicked()
-        {
-            commands.push(Command::ColourBy(ColourMode::Pattern));
-        }
-        ui.separator();
-        ui.toggle_value(&mut app.preferences.show_outline, "Outline");
-        ui.toggle_value(&mut app.preferences.show_findings, "Findings");
-        ui.toggle_value(&mut app.preferences.show_inspector, "Inspector");
-        ui.separator();
-        ui.toggle_value(&mut app.view.simulation.open, "Simulation")
-            .on_hover_text("Rehearse a failure over the simulated week");
     });
 }

@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use crate::export::names::sanitise;
 use crate::export::target::ExportTarget;
 use crate::model::{Landscape, Severity};
-use crate::ui::app::commands::Command;
+use crate::ui::commands::Command;
 use crate::ui::theme::severity_style;
 use crate::ui::view_state::Item;
 

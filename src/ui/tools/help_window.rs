@@ -1,21 +1,10 @@
-//! Help ▸ Keyboard shortcuts (F1) and Help ▸ About: every shortcut of the designer in one table,
-//! and the version.
+//! Help ▸ Keyboard shortcuts (F1) and Help ▸ About: every shortcut of the action table (the
+//! same text as the menus) and the pointer gestures, and the version.
 
-/// Every shortcut: keys and what they do, in menu order.
-pub const SHORTCUTS: [(&str, &str); 20] = [
-    ("Ctrl+N", "New landscape"),
-    ("Ctrl+O", "Open…"),
-    ("Ctrl+S", "Save"),
-    ("Ctrl+Shift+S", "Save as…"),
-    ("Ctrl+E", "Export again (last target and options)"),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
-    ("Delete", "Delete the selection"),
-    ("F2", "Rename the selected system or process on the canvas"),
-    ("Ctrl+A", "Select all systems and processes"),
-    ("Ctrl+F", "Find (focus the outline filter)"),
-    ("F", "Fit the landscape into the window"),
-    ("F1", "These shortcuts"),
+use crate::ui::actions::Action;
+
+/// The pointer gestures, which have no menu entry: what to do and what it does.
+pub const GESTURES: [(&str, &str); 8] = [
     ("Double-click empty canvas", "Add a system there"),
     ("Double-click a box", "Rename it"),
     (
@@ -29,6 +18,7 @@ pub const SHORTCUTS: [(&str, &str); 20] = [
     ("Scroll; right- or middle-drag", "Zoom; pan"),
     ("Right-click a flow", "Define a fault for the simulation"),
     ("↑ / ↓ (simulation panel)", "Step through the narrative"),
+    ("Escape", "Close the topmost small window"),
 ];
 
 /// What the help windows show.
@@ -46,9 +36,17 @@ pub fn help_windows_ui(help: &mut HelpWindows, ctx: &egui::Context) {
         .collapsible(false)
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for (keys, action) in SHORTCUTS {
-                    ui.monospace(keys);
-                    ui.label(action);
+                for action in Action::ALL {
+                    let keys = action.shortcut_text(ui.ctx());
+                    if !keys.is_empty() {
+                        ui.monospace(keys);
+                        ui.label(action.text());
+                        ui.end_row();
+                    }
+                }
+                for (gesture, effect) in GESTURES {
+                    ui.monospace(gesture);
+                    ui.label(effect);
                     ui.end_row();
                 }
             });

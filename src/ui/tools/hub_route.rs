@@ -6,7 +6,7 @@ use crate::analysis::hub::{HubSummary, route_through_hub};
 use crate::edit::Edit;
 use crate::model::Landscape;
 use crate::sim::simulate_landscape;
-use crate::ui::app::commands::Command;
+use crate::ui::commands::Command;
 
 /// The simulated impact of one scenario on one landscape.
 #[derive(Debug, Clone, PartialEq, Eq)]

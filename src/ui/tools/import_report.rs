@@ -10,7 +10,7 @@ use egui::RichText;
 use crate::import::any::{DiagramFormat, import_diagram};
 use crate::import::severity;
 use crate::model::{Landscape, Severity};
-use crate::ui::app::commands::Command;
+use crate::ui::commands::Command;
 use crate::ui::theme::severity_style;
 
 /// One diagnostic as shown: severity, line and message.

@@ -61,25 +61,34 @@ fn owner_row(
         owner.clone_from(&choice);
     }
     if let Some(mut draft) = ui.data(|d| d.get_temp::<String>(creating_id)) {
-        let l = ui.label("New team id");
+        let l = ui.label("New team name");
         ui.horizontal(|ui| {
-            ui.add(egui::TextEdit::singleline(&mut draft).desired_width(120.0))
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut draft).desired_width(120.0))
                 .labelled_by(l.id);
-            let free = !draft.trim().is_empty() && landscape.team(draft.trim()).is_none();
-            if ui
-                .add_enabled(free, egui::Button::new("Create team"))
-                .clicked()
-            {
-                let id = draft.trim().to_owned();
+            let (entered, escaped) = ui.input(|i| {
+                (
+                    i.key_pressed(egui::Key::Enter),
+                    i.key_pressed(egui::Key::Escape),
+                )
+            });
+            let name = draft.trim().to_owned();
+            let free = !name.is_empty() && landscape.teams.iter().all(|t| t.name != name);
+            let create = ui.add_enabled(free, egui::Button::new("Create team"));
+            if free && (create.clicked() || (field.lost_focus() && entered)) {
+                // One-field form: Enter submits. The id is a slug of the name.
+                let id = crate::edit::unique_id(&crate::edit::slug(&name), true, |id| {
+                    landscape.team(id).is_some()
+                });
                 out.edits.push(Edit::AddTeam(Team {
                     id: id.clone(),
-                    name: id.clone(),
+                    name,
                     ..Team::default()
                 }));
                 *owner = Some(id);
                 changed = true;
                 ui.data_mut(|d| d.remove::<String>(creating_id));
-            } else if ui.button("Cancel").clicked() {
+            } else if ui.button("Cancel").clicked() || (field.lost_focus() && escaped) {
                 ui.data_mut(|d| d.remove::<String>(creating_id));
             } else {
                 ui.data_mut(|d| d.insert_temp(creating_id, draft.clone()));

@@ -9,7 +9,7 @@ use egui::Ui;
 
 use crate::edit::{Edit, EntityKind};
 use crate::model::Landscape;
-use crate::ui::app::commands::Command;
+use crate::ui::commands::Command;
 use crate::ui::view_state::{Item, ViewState};
 
 /// What a form produced: edits to apply as one step, with a merge key for typing.
@@ -96,7 +96,7 @@ pub fn inspector_ui(
             });
         }
     }
-    let description = Edit::describe_group(&out.edits);
+    let description = Edit::describe_group_in(&out.edits, landscape);
     commands.push(Command::Apply {
         edits: out.edits,
         description,

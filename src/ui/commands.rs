@@ -1,15 +1,25 @@
 //! Every user action as one enum: menus, toolbar, shortcuts, the canvas and the panels push
-//! `Command`s; the app runs them after drawing (see `app/mod.rs`).
+//! `Command`s; the app runs them after drawing (see `app/mod.rs`). A leaf of `ui`: it names
+//! only `edit`, `export`, `model` and the theme choices, so every panel can push commands
+//! without importing the app.
 
 use std::path::PathBuf;
 
 use crate::edit::Edit;
+use crate::edit::Target as Item;
 use crate::export::target::ExportTarget;
 use crate::model::Position;
 
-use crate::ui::canvas::scene::NodeKind;
 use crate::ui::theme::{ColourMode, ThemeChoice};
-use crate::ui::view_state::Item;
+
+/// A panel of the window that can be shown or hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelKind {
+    Outline,
+    Findings,
+    Inspector,
+    Simulation,
+}
 
 /// One user action.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +42,8 @@ pub enum Command {
     Quit,
     /// Run the command without asking about unsaved changes (the user chose "Discard").
     Discarding(Box<Command>),
+    /// Save (asking for a file when there is none), then run the command if it was saved.
+    SaveThen(Box<Command>),
     Undo,
     Redo,
     /// Delete the selection (asks first when systems with flows are selected).
@@ -44,6 +56,24 @@ pub enum Command {
     Fit,
     /// Show the keyboard shortcuts (F1).
     ShowShortcuts,
+    /// Show Help ▸ About.
+    ShowAbout,
+    /// Show or hide the metrics window.
+    ToggleMetrics,
+    /// Show or hide a panel.
+    TogglePanel(PanelKind),
+    /// Close the topmost small window (Escape).
+    CloseTopWindow,
+    /// Copy the selected systems and processes (Ctrl+C).
+    Copy,
+    /// Paste the copied items with fresh ids (Ctrl+V).
+    Paste,
+    /// Copy and paste the selection in one step (Ctrl+D).
+    Duplicate,
+    /// Add a new team, contract or business process and select it (Insert menu).
+    Create(crate::edit::NewItem),
+    /// Nudge, align or distribute the selected systems and processes.
+    Arrange(crate::edit::Arrangement),
     /// Lay out the unpinned nodes left to right along the data flow.
     AutoLayout,
     SelectAll,
@@ -56,8 +86,8 @@ pub enum Command {
         from: String,
         to: String,
     },
-    /// Move nodes to new positions as one step (the end of a drag).
-    MoveNodes(Vec<(NodeKind, String, Position)>),
+    /// Move systems and processes to new positions as one step (the end of a drag).
+    MoveNodes(Vec<(Item, Position)>),
     /// Apply edits as one undo step, then select `select`.
     Apply {
         edits: Vec<Edit>,
@@ -98,6 +128,8 @@ pub enum Command {
     DiscardAutosave,
     /// Recover the work of an orphaned autosave file (File ▸ Recover) as an unsaved document.
     RecoverOrphan(PathBuf),
+    /// View ▸ Lineage: the lineage window on the selection.
+    ShowLineage,
 }
 
 impl Command {
