@@ -65,7 +65,7 @@ fn auto_layout_folds_a_strip_near_the_window_shape_and_one_undo_restores_it() {
 
     harness.get_by_label("Auto-layout").click();
     settle(&mut harness);
-    let after = harness.state().landscape.clone();
+    let after = harness.state().landscape().clone();
     let moved = before
         .systems
         .iter()
@@ -82,7 +82,7 @@ fn auto_layout_folds_a_strip_near_the_window_shape_and_one_undo_restores_it() {
 
     command_key(&mut harness, Key::Z);
     assert_eq!(
-        harness.state().landscape,
+        *harness.state().landscape(),
         before,
         "one undo restores the strip"
     );

@@ -47,12 +47,12 @@ fn dropping_a_drawio_file_opens_it_with_its_groups_and_lists_the_diagnostics() {
     let mut harness = harness_with_picker(seafood(), ScriptedPicker::default());
     drop_file(&mut harness, fixture("drawio/workshop.drawio"));
     let app = harness.state();
-    assert_eq!(app.landscape.name, "workshop");
-    assert_eq!(app.landscape.systems.len(), 5);
-    assert_eq!(app.landscape.flows.len(), 4);
-    let gate = app.landscape.system("GATE_CONTROL").expect("gate");
+    assert_eq!(app.landscape().name, "workshop");
+    assert_eq!(app.landscape().systems.len(), 5);
+    assert_eq!(app.landscape().flows.len(), 4);
+    let gate = app.landscape().system("GATE_CONTROL").expect("gate");
     assert_eq!(gate.group.as_deref(), Some("Logistics.Yard"));
-    assert!(app.history.has_unsaved_changes(), "an import is not saved");
+    assert!(app.history().has_unsaved_changes(), "an import is not saved");
     let report = app.tools.import.as_ref().expect("report listed");
     assert_eq!(report.count(Severity::Warning), 1);
     harness.get_by_label_contains("Opened 5 systems and 4 flows");
@@ -70,14 +70,14 @@ fn the_import_menu_reads_a_drawio_file_picked_in_the_dialog() {
     settle(&mut harness);
     harness.get_by_label("Import (Mermaid, draw.io)…").click();
     settle(&mut harness);
-    assert_eq!(harness.state().landscape.systems.len(), 5);
+    assert_eq!(harness.state().landscape().systems.len(), 5);
 }
 
 #[test]
 fn dropping_a_mermaid_file_imports_it_and_a_dsl_file_explains_why_not() {
     let mut harness = harness_with_picker(seafood(), ScriptedPicker::default());
     drop_file(&mut harness, fixture("mermaid/corpus/10-nested.mmd"));
-    assert_eq!(harness.state().landscape.systems.len(), 5);
+    assert_eq!(harness.state().landscape().systems.len(), 5);
     harness.get_by_label("Close").click();
     settle(&mut harness);
 
@@ -86,7 +86,7 @@ fn dropping_a_mermaid_file_imports_it_and_a_dsl_file_explains_why_not() {
     std::fs::write(&dsl, "workspace {\n}\n").expect("write");
     drop_file(&mut harness, dsl);
     let app = harness.state();
-    assert_eq!(app.landscape.systems.len(), 5, "nothing else opened");
+    assert_eq!(app.landscape().systems.len(), 5, "nothing else opened");
     let report = app.tools.import.as_ref().expect("report listed");
     assert_eq!(report.count(Severity::Error), 1);
     harness.get_by_label_contains("Structurizr DSL is only exported");

@@ -44,6 +44,8 @@ impl Target {
             Self::Mermaid => "mermaid",
             Self::Svg => "svg",
             Self::Png => "png",
+            Self::Drawio => "drawio",
+            Self::Structurizr => "structurizr",
         }
     }
 

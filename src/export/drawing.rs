@@ -53,7 +53,7 @@ const TITLE_SIZE: f32 = 20.0;
 const TITLE_HEIGHT: f32 = 40.0;
 
 /// The stripe colour of systems without owner (`assets/palette.ron`).
-fn no_owner_colour() -> &'static str {
+pub(crate) fn no_owner_colour() -> &'static str {
     super::palette::palette().export_no_owner.as_str()
 }
 

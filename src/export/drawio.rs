@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 
 use crate::model::Landscape;
 
-use super::drawing::{NO_OWNER_COLOUR, Rect, Scene, draw, flow_label};
+use super::drawing::{Rect, Scene, draw, flow_label, no_owner_colour};
 use super::output::{Diagnostic, ExportFile, ExportOutput};
 
 /// The path of the exported diagram below the output folder.
@@ -170,7 +170,7 @@ fn systems_xml(
             attr(system.owner.as_deref().unwrap_or(""))
         );
         let colour = if drawn.colour.is_empty() {
-            NO_OWNER_COLOUR
+            no_owner_colour()
         } else {
             drawn.colour
         };

@@ -10,7 +10,7 @@ use crate::model::{Change, Landscape, Scenario};
 use crate::sim::compile::{compile_fault, control_names};
 use crate::sim::from_landscape::change as change_in;
 use crate::sim::input::{CalendarIn, ControlIn, FaultIn, ParamsIn, ScenarioIn};
-use crate::sim::model::Model;
+use crate::sim::net::Network as Model;
 use crate::sim::report::{Label, SimReport};
 
 use super::fault::BadState;

@@ -131,6 +131,7 @@ impl DesignerApp {
                 }
             }
             Command::Fit => self.view.fit_requested = true,
+            Command::ShowLineage => crate::ui::lineage::open_on_selection(&mut self.view),
             Command::ShowShortcuts => self.tools.help.shortcuts = true,
             Command::ShowAbout => self.tools.help.about = true,
             Command::ToggleMetrics => self.tools.metrics.open = !self.tools.metrics.open,
@@ -221,7 +222,6 @@ impl DesignerApp {
             }
             Command::OpenPath(path) => self.open_path(path),
             Command::RecoverOrphan(file) => self.recover_orphan(&file),
-            Command::ShowLineage => crate::ui::lineage::open_on_selection(&mut self.view),
             Command::OpenImported => self.open_imported(),
             Command::OpenExample => match document_io::seafood_example() {
                 Ok(landscape) => self.replace_document(landscape, None, Saved::Yes),
