@@ -106,15 +106,11 @@ fn load(path: &Path) -> Result<(Document, Option<Landscape>)> {
 }
 
 fn write_out(text: &str, out: Option<&Path>) -> Result<()> {
-    match out {
-        Some(p) => {
-            std::fs::write(p, text).with_context(|| format!("{}: cannot write", p.display()))
-        }
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+    if let Some(p) = out {
+        return std::fs::write(p, text).with_context(|| format!("{}: cannot write", p.display()));
     }
+    print!("{text}");
+    Ok(())
 }
 
 fn render(report: &SweepReport, format: OutputFormat) -> String {

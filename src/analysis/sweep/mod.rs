@@ -133,9 +133,8 @@ fn starts(prep: &Prepared, flow: &str, at: StartChoice) -> Vec<i64> {
         StartChoice::Worst => {
             let end = (h0 + fault::WEEK_MINUTES).min(h1);
             prep.scheduled_runs(flow, h0, end).unwrap_or_else(|| {
-                (0..)
-                    .map(|k| h0 + k * fault::STREAM_TRY_EVERY)
-                    .take_while(|&t| t < end)
+                (h0..end)
+                    .step_by(fault::STREAM_TRY_EVERY as usize)
                     .collect()
             })
         }
