@@ -52,7 +52,10 @@ fn dropping_a_drawio_file_opens_it_with_its_groups_and_lists_the_diagnostics() {
     assert_eq!(app.landscape().flows.len(), 4);
     let gate = app.landscape().system("GATE_CONTROL").expect("gate");
     assert_eq!(gate.group.as_deref(), Some("Logistics.Yard"));
-    assert!(app.history().has_unsaved_changes(), "an import is not saved");
+    assert!(
+        app.history().has_unsaved_changes(),
+        "an import is not saved"
+    );
     let report = app.tools.import.as_ref().expect("report listed");
     assert_eq!(report.count(Severity::Warning), 1);
     harness.get_by_label_contains("Opened 5 systems and 4 flows");

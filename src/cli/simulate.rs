@@ -144,8 +144,9 @@ fn compile(landscape: &Landscape, args: &SimulateArgs) -> Result<Compiled> {
 fn control_runs(input: &Input, args: &SimulateArgs) -> Result<Vec<(String, RunResult)>> {
     let in_context = |e: &dyn std::fmt::Display| in_context(args, None, e);
     Ok(match input {
-        Input::Reference(doc) => compare_controls(doc, &args.scenario, args.whole_graph)
-            .map_err(|e| in_context(&e))?,
+        Input::Reference(doc) => {
+            compare_controls(doc, &args.scenario, args.whole_graph).map_err(|e| in_context(&e))?
+        }
         Input::Landscape(l) => {
             let compiled = compile(l, args)?;
             let scenario = find_scenario(l, &args.scenario)?;

@@ -39,11 +39,11 @@ pub mod schedule;
 pub mod state;
 
 pub use compile::{InputError, RunSpec, build_run};
+pub use from_landscape::from_landscape;
 pub use front::{
     BaselineSource, BaselineStore, Compiled, Coverage, SimError, compare_scenario_controls,
     find_scenario, simulate_landscape, simulate_scenario, simulate_stored,
 };
-pub use from_landscape::from_landscape;
 pub use input::Document;
 pub use report::SimReport;
 pub use run::{Baseline, Mode, RunResult, baseline, compare_controls, run_document, simulate};

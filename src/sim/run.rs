@@ -174,7 +174,10 @@ pub fn compare_controls(
         if let Some(base) = base {
             out.push((
                 name,
-                within_budget(sid, simulate(&spec.model, base, &spec.faults, spec.deadline))?,
+                within_budget(
+                    sid,
+                    simulate(&spec.model, base, &spec.faults, spec.deadline),
+                )?,
             ));
         }
     }
