@@ -4,7 +4,9 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::analysis::auto_layout::geometry::Size;
-use crate::analysis::auto_layout::{Item, LayoutOptions, auto_layout, canvas_bound_size};
+use crate::analysis::auto_layout::{
+    Item as LayoutItem, LayoutOptions, auto_layout, canvas_bound_size,
+};
 use crate::edit::{Edit, unique_id};
 use crate::export::target::ExportTarget;
 use crate::model::{Dataset, Flow, Position, System};
@@ -467,10 +469,10 @@ impl DesignerApp {
         };
         let scene = crate::ui::canvas::scene::Scene::build(&self.landscape);
         let landscape = &self.landscape;
-        let size_of = |item: Item| {
+        let size_of = |item: LayoutItem| {
             let (kind, id) = match item {
-                Item::System(i) => (NodeKind::System, &landscape.systems[i].id),
-                Item::Process(i) => (NodeKind::Process, &landscape.processes[i].id),
+                LayoutItem::System(i) => (NodeKind::System, &landscape.systems[i].id),
+                LayoutItem::Process(i) => (NodeKind::Process, &landscape.processes[i].id),
             };
             scene.rect_of(kind, id).map_or_else(
                 || canvas_bound_size(item),
