@@ -171,7 +171,7 @@ fn ui_files_named_by(file: &Path) -> Vec<PathBuf> {
                 _ => continue,
             };
             let mut full = base;
-            full.extend(rest.iter().map(|p| p.to_string()));
+            full.extend(rest.iter().map(ToString::to_string));
             if full.first().is_some_and(|m| m == "ui")
                 && let Some(target) = file_of(&full)
                 && target != file

@@ -152,7 +152,10 @@ fn batch_flows_are_dashed_and_owners_coloured_like_the_svg() {
     for drawn in &scene.systems {
         assert!(text.contains(&format!("strokeColor={};strokeWidth=3", drawn.colour)));
     }
-    assert!(text.contains("shape=hexagon") == !original.processes.is_empty());
+    assert_eq!(
+        text.contains("shape=hexagon"),
+        !original.processes.is_empty()
+    );
 }
 
 /// The model compressed as draw.io does: URL-encoded, raw deflate, base64.
@@ -191,8 +194,9 @@ fn a_compressed_diagram_imports_like_the_plain_one() {
 
 #[test]
 fn a_hand_drawn_workshop_diagram_imports_with_groups_positions_and_diagnostics() {
+    type Row<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, f32, f32);
     let (landscape, diagnostics) = import_drawio(WORKSHOP).expect("imports");
-    let got: Vec<(&str, &str, Option<&str>, &str, f32, f32)> = landscape
+    let got: Vec<Row> = landscape
         .systems
         .iter()
         .map(|s| {

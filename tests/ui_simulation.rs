@@ -46,7 +46,7 @@ fn friday_night_at_monday_morning_shows_the_stale_systems_and_the_failed_export(
         .state()
         .view
         .simulation
-        .overlay(&harness.state().landscape())
+        .overlay(harness.state().landscape())
         .expect("the canvas shows the simulated state");
     for system in ["ERP", "DWH", "TMS", "FCST", "MES"] {
         assert_eq!(overlay.systems.get(system), Some(&Label::Stale), "{system}");

@@ -118,6 +118,7 @@ pub fn arrange(landscape: &Landscape, targets: &[Target], how: Arrangement) -> C
 }
 
 #[cfg(test)]
+#[expect(clippy::unwrap_used, reason = "tests fail loudly")]
 mod tests {
     use super::*;
     use crate::model::System;

@@ -126,6 +126,7 @@ impl Snippet {
 }
 
 #[cfg(test)]
+#[expect(clippy::unwrap_used, reason = "tests fail loudly")]
 mod tests {
     use super::*;
     use crate::edit::connect;

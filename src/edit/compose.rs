@@ -105,9 +105,11 @@ pub fn connect(
     let carried = carried
         .map(str::to_owned)
         .or_else(|| default_carried(landscape, from));
-    let (input, carried_name) = match carried.as_deref().and_then(|id| landscape.dataset(id)) {
-        Some(found) => (found.full_id(), found.dataset.name.clone()),
-        None => {
+    let found = carried.as_deref().and_then(|id| landscape.dataset(id));
+    let (input, carried_name) = if let Some(found) = found {
+        (found.full_id(), found.dataset.name.clone())
+    } else {
+        {
             let name = format!("{} data", source.name);
             let id = unique_id(&slug(&name), true, |id| {
                 source.datasets.iter().any(|d| d.id == id)
@@ -211,6 +213,7 @@ fn removal(target: &Target) -> Option<Edit> {
 }
 
 #[cfg(test)]
+#[expect(clippy::unwrap_used, reason = "tests fail loudly")]
 mod tests {
     use super::*;
     use crate::model::System;

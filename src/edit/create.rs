@@ -31,7 +31,8 @@ impl NewItem {
 
 /// The first free "New <noun> n" among `names`.
 fn fresh_name(noun: &str, names: &[&str]) -> String {
-    (1..)
+    // One of the first `names.len() + 1` candidates is free.
+    (1..=names.len() + 1)
         .map(|n| format!("New {noun} {n}"))
         .find(|candidate| !names.contains(&candidate.as_str()))
         .unwrap_or_default()
@@ -94,6 +95,7 @@ pub fn create(landscape: &Landscape, kind: NewItem, at: Position) -> Composed {
 }
 
 #[cfg(test)]
+#[expect(clippy::unwrap_used, reason = "tests fail loudly")]
 mod tests {
     use super::*;
 

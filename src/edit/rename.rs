@@ -77,6 +77,7 @@ pub fn rename(landscape: &Landscape, target: &Target, name: &str) -> Option<Comp
 }
 
 #[cfg(test)]
+#[expect(clippy::unwrap_used, reason = "tests fail loudly")]
 mod tests {
     use super::*;
     use crate::edit::connect;

@@ -89,7 +89,7 @@ pub fn read_cells(text: &str) -> Result<Vec<Cell>, DrawioError> {
     if let Some(model) = diagram.children().find(|n| n.has_tag_name("mxGraphModel")) {
         return Ok(model_cells(&doc, model));
     }
-    let packed = diagram.text().map(str::trim).unwrap_or("");
+    let packed = diagram.text().map_or("", str::trim);
     if packed.is_empty() {
         return Err(DrawioError::NoDiagram);
     }
@@ -117,6 +117,10 @@ pub fn unpack(packed: &str) -> Result<String, DrawioError> {
         .map_err(|e| DrawioError::Compressed(format!("not UTF-8: {e}")))
 }
 
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "called as `map_err(xml_error)`"
+)]
 fn xml_error(error: roxmltree::Error) -> DrawioError {
     let position = error.pos();
     DrawioError::Xml {
@@ -266,15 +270,12 @@ fn decode_html_entities(text: &str) -> String {
             }?;
             Some((c, end))
         });
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
+        if let Some((c, end)) = decoded {
+            out.push(c);
+            rest = &after[end + 1..];
+        } else {
+            out.push('&');
+            rest = after;
         }
     }
     out.push_str(rest);

@@ -122,15 +122,12 @@ impl<'a> Lexer<'a> {
     /// Reads the text up to `closer` (which is consumed); the text is moved past either way.
     fn until(&mut self, closer: &str, missing: &'static str) -> Result<&'a str, &'static str> {
         let rest = self.rest();
-        match rest.find(closer) {
-            Some(end) => {
-                self.pos += end + closer.len();
-                Ok(&rest[..end])
-            }
-            None => {
-                self.pos = self.text.len();
-                Err(missing)
-            }
+        if let Some(end) = rest.find(closer) {
+            self.pos += end + closer.len();
+            Ok(&rest[..end])
+        } else {
+            self.pos = self.text.len();
+            Err(missing)
         }
     }
 

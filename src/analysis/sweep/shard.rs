@@ -113,6 +113,7 @@ pub fn merge(reports: Vec<SweepReport>) -> Result<SweepReport, SweepError> {
 }
 
 #[cfg(test)]
+#[expect(clippy::unwrap_used, reason = "tests fail loudly")]
 mod tests {
     use super::*;
 

@@ -41,7 +41,8 @@ impl DesignerApp {
 
     pub(super) fn add_system(&mut self, at: Option<Position>) {
         let landscape = self.document.landscape();
-        let name = (1..)
+        // One of the first `systems + 1` names is free.
+        let name = (1..=landscape.systems.len() + 1)
             .map(|n| format!("New system {n}"))
             .find(|n| landscape.systems.iter().all(|s| &s.name != n))
             .unwrap_or_default();
