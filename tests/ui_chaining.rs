@@ -19,6 +19,10 @@ use ui_support::{drag, harness, settle, system_centre, type_into, wait_for_simul
 fn add_named_system(harness: &mut Harness<'_, DesignerApp>, name: &str) {
     harness.get_by_label("Add system").click();
     settle(harness);
+    #[expect(
+        clippy::redundant_closure_for_method_calls,
+        reason = "the method path is not general enough over the node's lifetime"
+    )]
     let focused = By::new().predicate(|node| node.is_focused());
     harness.get(focused).type_text(name);
     settle(harness);
