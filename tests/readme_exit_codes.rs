@@ -7,7 +7,7 @@ use std::process::Command;
 /// The README table: command word (`check`, `import`, …) → the exit codes listed.
 fn readme_codes() -> BTreeMap<String, Vec<i32>> {
     let readme = std::fs::read_to_string("README.md").expect("README");
-    let mut table = BTreeMap::new();
+    let mut table: BTreeMap<String, Vec<i32>> = BTreeMap::new();
     for row in readme.lines().filter(|l| l.starts_with("| `switchboard ")) {
         let cells: Vec<&str> = row.split(" | ").collect();
         let command = cells[0]
@@ -22,7 +22,8 @@ fn readme_codes() -> BTreeMap<String, Vec<i32>> {
             .split(|c: char| !c.is_ascii_digit())
             .filter_map(|n| n.parse().ok())
             .collect();
-        table.insert(command, codes);
+        // Several rows may describe one command (`export`, `export drawio`, …): their codes add up.
+        table.entry(command).or_insert_with(Vec::new).extend(codes);
     }
     table
 }
