@@ -96,7 +96,7 @@ fn import_mermaid_clears_the_simulation() {
     let mut harness = simulated(vec![source]);
     harness.get_by_label("File").click();
     settle(&mut harness);
-    harness.get_by_label_contains("Import Mermaid").click();
+    harness.get_by_label_contains("Import (Mermaid").click();
     settle(&mut harness);
     assert_eq!(harness.state().landscape().name, "seed");
     assert_nothing_of_the_old_document(&harness);

@@ -96,7 +96,11 @@ fn export_mermaid_from_the_menu_writes_the_cli_bytes_into_the_picked_folder() {
     assert_eq!(written, file.contents);
     let text = String::from_utf8(written).expect("text");
     assert_eq!(text.lines().next(), Some("flowchart LR"));
-    assert_eq!(files_below(out.path()), vec![file.path.clone()]);
+    // The export writes its manifest beside the files (see README "Exports").
+    assert_eq!(
+        files_below(out.path()),
+        vec![file.path.clone(), "switchboard-export.json".to_owned()]
+    );
     assert!(harness.state().tools.export.is_none(), "the dialog closes");
     assert_eq!(
         harness.state().preferences.last_export_folder.as_deref(),
@@ -159,6 +163,7 @@ fn rabbitmq_dialog_lists_the_warnings_previews_and_writes_every_file() {
     harness.get_by_label("Write…").click();
     settle(&mut harness);
     let mut paths: Vec<String> = expected.files.iter().map(|f| f.path.clone()).collect();
+    paths.push("switchboard-export.json".to_owned());
     paths.sort();
     assert_eq!(files_below(out.path()), paths);
     for file in &expected.files {

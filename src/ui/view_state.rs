@@ -32,7 +32,7 @@ pub struct ViewState {
     /// The simulation: chosen scenario, last run, scrubbed minute.
     pub simulation: super::simulation::SimulationView,
     /// The lineage window: root, controls, graph.
-    pub lineage: super::lineage::LineageView,
+    pub lineage: super::lineage::model::LineageView,
 }
 
 impl ViewState {

@@ -185,6 +185,8 @@ pub(crate) mod fixtures {
     pub fn system(id: &str, owner: &str, datasets: &[(&str, bool)]) -> System {
         System {
             id: id.to_owned(),
+            // A system needs a name (`model::ranges`), or the freshness lint is not run.
+            name: id.to_owned(),
             owner: Some(owner.to_owned()),
             datasets: datasets
                 .iter()

@@ -180,3 +180,40 @@ pub fn node_at(graph: &LineageGraphModel, transform: Transform, screen: Pos2) ->
         .map(|(index, _)| index)
         .last()
 }
+
+/// The egui_graphs model of the current graph and the drawing state of the window.
+#[derive(Default)]
+pub struct WidgetState {
+    pub(super) model: Option<LineageGraphModel>,
+    pub(super) indices: std::collections::BTreeMap<String, NodeIndex>,
+    pub(super) settle_frames: u8,
+    /// The graph-to-screen transform of the last frame.
+    pub transform: Option<Transform>,
+    /// The window's screen rectangle in the last frame.
+    pub window: Option<Rect>,
+    /// Whether the last frame showed egui_graphs' live `GraphView` (else the settled painting).
+    pub live: bool,
+    /// When and on which node the last click was.
+    pub(super) last_click: Option<(f64, String)>,
+    /// The size of the graph area in the last frame; a new size fits the graph again.
+    pub(super) area_size: egui::Vec2,
+}
+
+impl std::fmt::Debug for WidgetState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WidgetState")
+            .field("nodes", &self.indices.len())
+            .field("settle_frames", &self.settle_frames)
+            .field("transform", &self.transform)
+            .field("live", &self.live)
+            .finish_non_exhaustive()
+    }
+}
+
+impl WidgetState {
+    /// The screen centre of the node with `key` in the last frame.
+    pub fn screen_centre(&self, key: &str) -> Option<Pos2> {
+        let node = self.model.as_ref()?.node(*self.indices.get(key)?)?;
+        Some(self.transform?.to_screen(node.location()))
+    }
+}

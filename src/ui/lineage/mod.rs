@@ -14,9 +14,10 @@ pub mod model;
 pub mod paint;
 pub mod window;
 
-pub use model::{LineageView, NodeState};
+pub use model::LineageView;
+pub use paint::NodeState;
 
-use crate::analysis::lineage::LineageRoot;
+use crate::analysis::lineage::{LineageRoot, NodeKind};
 use crate::model::Landscape;
 use crate::ui::view_state::{Item, ViewState};
 
@@ -54,7 +55,7 @@ pub fn lineage_window_ui(
     match shown.inner.flatten() {
         Some(window::NodeAction::Select(kind, id, key)) => {
             view.lineage.selected = Some(key);
-            if let Some(item) = model::canvas_item(landscape, kind, &id) {
+            if let Some(item) = canvas_item(landscape, kind, &id) {
                 view.select_only(item.clone());
                 view.centre_on = Some(item);
             }
@@ -66,7 +67,7 @@ pub fn lineage_window_ui(
 
 /// Opens the window on the single selected item, or just opens it (View ▸ Lineage).
 pub fn open_on_selection(view: &mut ViewState) {
-    match view.single().and_then(model::root_of_item) {
+    match view.single().and_then(root_of_item) {
         Some(root) => view.lineage.show(root),
         None => view.lineage.open = true,
     }
@@ -80,7 +81,7 @@ pub fn context_menu_items(
     item: &Item,
     lineage: &mut LineageView,
 ) {
-    if let Some(root) = model::root_of_item(item)
+    if let Some(root) = root_of_item(item)
         && ui.button("Show lineage").clicked()
     {
         lineage.show(root);
@@ -99,5 +100,28 @@ pub fn context_menu_items(
                 }
             }
         });
+    }
+}
+
+/// The item of the main canvas a lineage node stands for: a dataset's system, a process, a
+/// team; monitors have none.
+pub fn canvas_item(landscape: &Landscape, kind: NodeKind, id: &str) -> Option<Item> {
+    match kind {
+        NodeKind::Dataset => landscape
+            .system_of_dataset(id)
+            .map(|system| Item::System(system.to_owned())),
+        NodeKind::Process => Some(Item::Process(id.to_owned())),
+        NodeKind::Team => Some(Item::Team(id.to_owned())),
+        NodeKind::Monitor => None,
+    }
+}
+
+/// The lineage root of a canvas item (systems, flows, processes).
+pub fn root_of_item(item: &Item) -> Option<LineageRoot> {
+    match item {
+        Item::System(id) => Some(LineageRoot::System(id.clone())),
+        Item::Flow(id) => Some(LineageRoot::Flow(id.clone())),
+        Item::Process(id) => Some(LineageRoot::Process(id.clone())),
+        Item::Team(_) | Item::Contract(_) | Item::Scenario(_) => None,
     }
 }

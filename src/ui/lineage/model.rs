@@ -9,8 +9,8 @@ use egui::Pos2;
 use crate::analysis::lineage::{Depth, Direction, LineageGraph, LineageRoot, NodeKind, lineage};
 use crate::model::Landscape;
 use crate::sim::SimReport;
-use crate::sim::report::Label;
-use crate::ui::view_state::Item;
+
+use super::paint::NodeState;
 
 /// The depth choices of the window.
 pub const DEPTHS: [(Depth, &str); 3] = [
@@ -25,17 +25,6 @@ pub const DIRECTIONS: [(Direction, &str); 3] = [
     (Direction::Downstream, "Downstream"),
     (Direction::Both, "Both"),
 ];
-
-/// The simulated state of a lineage node at the scrubbed minute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NodeState {
-    /// A dataset's label.
-    Dataset(Label),
-    /// A process that is impacted.
-    Impacted,
-    /// A process that is not impacted.
-    Unimpacted,
-}
 
 /// What the graph was built for; a change rebuilds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,7 +55,7 @@ pub struct LineageView {
     /// The key of the node clicked last (drawn selected).
     pub selected: Option<String>,
     /// The egui_graphs model and the drawing state of the window.
-    pub widget: super::window::WidgetState,
+    pub widget: super::graph_view::WidgetState,
     built_for: Option<BuiltFor>,
     /// The graph changed since egui_graphs last saw it.
     pub(super) graph_changed: bool,
@@ -134,34 +123,11 @@ impl LineageView {
     }
 }
 
-/// The item of the main canvas a lineage node stands for: a dataset's system, a process, a
-/// team; monitors have none.
-pub fn canvas_item(landscape: &Landscape, kind: NodeKind, id: &str) -> Option<Item> {
-    match kind {
-        NodeKind::Dataset => landscape
-            .system_of_dataset(id)
-            .map(|system| Item::System(system.to_owned())),
-        NodeKind::Process => Some(Item::Process(id.to_owned())),
-        NodeKind::Team => Some(Item::Team(id.to_owned())),
-        NodeKind::Monitor => None,
-    }
-}
-
 /// The lineage root a double-clicked node stands for (datasets and processes).
 pub fn root_of(kind: NodeKind, id: &str) -> Option<LineageRoot> {
     match kind {
         NodeKind::Dataset => Some(LineageRoot::Dataset(id.to_owned())),
         NodeKind::Process => Some(LineageRoot::Process(id.to_owned())),
         NodeKind::Monitor | NodeKind::Team => None,
-    }
-}
-
-/// The lineage root of a canvas item (systems, flows, processes).
-pub fn root_of_item(item: &Item) -> Option<LineageRoot> {
-    match item {
-        Item::System(id) => Some(LineageRoot::System(id.clone())),
-        Item::Flow(id) => Some(LineageRoot::Flow(id.clone())),
-        Item::Process(id) => Some(LineageRoot::Process(id.clone())),
-        Item::Team(_) | Item::Contract(_) | Item::Scenario(_) => None,
     }
 }

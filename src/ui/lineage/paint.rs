@@ -9,10 +9,21 @@ use egui::{
 };
 
 use super::layout::NODE_SIZE;
-use super::model::NodeState;
 use crate::analysis::lineage::NodeKind;
+use crate::sim::report::Label;
 use crate::ui::simulation::overlay::label_colour;
 use crate::ui::theme::CanvasColours;
+
+/// The simulated state of a lineage node at the scrubbed minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeState {
+    /// A dataset's label.
+    Dataset(Label),
+    /// A process that is impacted.
+    Impacted,
+    /// A process that is not impacted.
+    Unimpacted,
+}
 
 /// Everything needed to draw one node, independent of where it is.
 #[derive(Debug, Clone)]

@@ -8,14 +8,14 @@
 //! nothing.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
-use egui::{Pos2, Rect, Sense, Shape, Ui, vec2};
+use egui::{Pos2, Sense, Shape, Ui, vec2};
 use egui_graphs::{GraphView, SettingsInteraction, SettingsNavigation};
 use petgraph::stable_graph::NodeIndex;
 
 use super::graph_view::{
-    KeepPositions, KeepPositionsState, LineageGraphModel, NodePayload, Transform, VIEW_ID, node_at,
+    KeepPositions, KeepPositionsState, LineageGraphModel, NodePayload, Transform, VIEW_ID,
+    WidgetState, node_at,
 };
 use super::looks::{edge_look, node_look};
 use super::model::{DEPTHS, DIRECTIONS, LineageView};
@@ -32,62 +32,30 @@ const DOUBLE_CLICK_SECONDS: f64 = 0.4;
 /// Width of the answer column.
 const ANSWER_WIDTH: f32 = 300.0;
 
-/// The egui_graphs model of the current graph and the drawing state of the window.
-#[derive(Default)]
-pub struct WidgetState {
-    model: Option<LineageGraphModel>,
-    indices: BTreeMap<String, NodeIndex>,
-    settle_frames: u8,
-    /// The graph-to-screen transform of the last frame.
-    pub transform: Option<Transform>,
-    /// The window's screen rectangle in the last frame.
-    pub window: Option<Rect>,
-    /// Whether the last frame showed egui_graphs' live `GraphView` (else the settled painting).
-    pub live: bool,
-    /// When and on which node the last click was.
-    last_click: Option<(f64, String)>,
-    /// The size of the graph area in the last frame; a new size fits the graph again.
-    area_size: egui::Vec2,
-}
-
-impl fmt::Debug for WidgetState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("WidgetState")
-            .field("nodes", &self.indices.len())
-            .field("settle_frames", &self.settle_frames)
-            .field("transform", &self.transform)
-            .field("live", &self.live)
-            .finish_non_exhaustive()
+/// Rebuilds the egui_graphs model of the widget from the lineage graph and its node looks.
+fn rebuild(
+    widget: &mut WidgetState,
+    view_graph: &LineageGraph,
+    looks: &[(String, NodePayload, Pos2)],
+) {
+    let mut model = LineageGraphModel::new();
+    widget.indices.clear();
+    for (key, payload, position) in looks {
+        let index = model.add_node_with_location(payload.clone(), *position);
+        widget.indices.insert(key.clone(), index);
     }
-}
-
-impl WidgetState {
-    /// The screen centre of the node with `key` in the last frame.
-    pub fn screen_centre(&self, key: &str) -> Option<Pos2> {
-        let node = self.model.as_ref()?.node(*self.indices.get(key)?)?;
-        Some(self.transform?.to_screen(node.location()))
-    }
-
-    fn rebuild(&mut self, view_graph: &LineageGraph, looks: &[(String, NodePayload, Pos2)]) {
-        let mut model = LineageGraphModel::new();
-        self.indices.clear();
-        for (key, payload, position) in looks {
-            let index = model.add_node_with_location(payload.clone(), *position);
-            self.indices.insert(key.clone(), index);
+    let colours = looks
+        .first()
+        .map_or(CanvasColours::new(true), |(_, p, _)| p.look.colours);
+    for edge in &view_graph.edges {
+        if let (Some(&from), Some(&to)) =
+            (widget.indices.get(&edge.from), widget.indices.get(&edge.to))
+        {
+            model.add_edge(from, to, edge_look(edge, colours));
         }
-        let colours = looks
-            .first()
-            .map_or(CanvasColours::new(true), |(_, p, _)| p.look.colours);
-        for edge in &view_graph.edges {
-            if let (Some(&from), Some(&to)) =
-                (self.indices.get(&edge.from), self.indices.get(&edge.to))
-            {
-                model.add_edge(from, to, edge_look(edge, colours));
-            }
-        }
-        self.model = Some(model);
-        self.settle_frames = SETTLE_FRAMES;
     }
+    widget.model = Some(model);
+    widget.settle_frames = SETTLE_FRAMES;
 }
 
 /// What the user did to a node this frame.
@@ -231,7 +199,7 @@ fn graph_area_ui(
         })
         .collect();
     if std::mem::take(&mut view.graph_changed) || view.widget.model.is_none() {
-        view.widget.rebuild(graph, &looks);
+        rebuild(&mut view.widget, graph, &looks);
     }
     let widget = &mut view.widget;
     let model = widget.model.as_mut()?;
