@@ -23,7 +23,7 @@ fn readme_codes() -> BTreeMap<String, Vec<i32>> {
             .filter_map(|n| n.parse().ok())
             .collect();
         // Several rows may describe one command (`export`, `export drawio`, …): their codes add up.
-        table.entry(command).or_insert_with(Vec::new).extend(codes);
+        table.entry(command).or_default().extend(codes);
     }
     table
 }
