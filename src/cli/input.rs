@@ -40,3 +40,24 @@ pub fn refuse_out_of_range(path: &Path, landscape: &Landscape) -> Result<()> {
         }
     ))
 }
+
+/// The document at `path` when it is written in the reference JSON form of `docs/simulation.md`
+/// §9.1 (a `.json` file without a top-level `format` key); `None` for a Switchboard document.
+pub fn reference_document(path: &Path) -> Result<Option<crate::sim::Document>> {
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if !is_json {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow!("{}: cannot read: {e}", path.display()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    if value.get("format").is_some() {
+        return Ok(None);
+    }
+    crate::sim::Document::from_json(&text)
+        .map(Some)
+        .map_err(|e| anyhow!("{}: {e}", path.display()))
+}

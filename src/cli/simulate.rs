@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 
 use super::OutputFormat;
 use super::check::print_stdout;
@@ -97,27 +97,17 @@ enum Input {
 }
 
 fn load(path: &Path) -> Result<(Input, Names)> {
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if is_json {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("{}: cannot read", path.display()))?;
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
-        if value.get("format").is_none() {
-            let doc = Document::from_json(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
-            let names = doc
-                .systems
-                .iter()
-                .filter_map(|s| {
-                    s.name
-                        .clone()
-                        .map(|n| ((entity_code(Entity::System), s.id.clone()), n))
-                })
-                .collect();
-            return Ok((Input::Reference(Box::new(doc)), names));
-        }
+    if let Some(doc) = super::input::reference_document(path)? {
+        let names = doc
+            .systems
+            .iter()
+            .filter_map(|s| {
+                s.name
+                    .clone()
+                    .map(|n| ((entity_code(Entity::System), s.id.clone()), n))
+            })
+            .collect();
+        return Ok((Input::Reference(Box::new(doc)), names));
     }
     let landscape = crate::file::load_path(path)?;
     super::input::refuse_out_of_range(path, &landscape)?;

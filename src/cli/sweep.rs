@@ -87,18 +87,8 @@ pub struct MergeArgs {
 
 /// The document to sweep and, for a Switchboard document, its landscape.
 fn load(path: &Path) -> Result<(Document, Option<Landscape>)> {
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if is_json {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("{}: cannot read", path.display()))?;
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
-        if value.get("format").is_none() {
-            let doc = Document::from_json(&text).map_err(|e| anyhow!("{}: {e}", path.display()))?;
-            return Ok((doc, None));
-        }
+    if let Some(doc) = super::input::reference_document(path)? {
+        return Ok((doc, None));
     }
     let landscape = crate::file::load_path(path)?;
     let doc = document_of(&landscape).map_err(|e| anyhow!("{}: {e}", path.display()))?;

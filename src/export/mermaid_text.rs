@@ -137,35 +137,41 @@ pub fn escape_label(text: &str) -> String {
 /// Decodes the entity codes `#quot;`, `#35;`, `#lt;`, `#gt;`, `#amp;` and `#<decimal>;` in one
 /// left-to-right pass; anything else stays as written.
 pub fn decode_entities(text: &str) -> String {
+    decode_entities_with(text, '#', |name| match name {
+        "quot" => Some('"'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        _ if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) => {
+            name.parse::<u32>().ok().and_then(char::from_u32)
+        }
+        _ => None,
+    })
+}
+
+/// Decodes entities written `<marker>name;` (Mermaid's `#quot;`, HTML's `&amp;`) in one
+/// left-to-right pass: `lookup` names the character of an entity; anything it does not know
+/// stays as written. An entity name is at most 8 bytes, so a long run of markers stays linear.
+pub fn decode_entities_with(
+    text: &str,
+    marker: char,
+    lookup: impl Fn(&str) -> Option<char>,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(pos) = rest.find('#') {
+    while let Some(pos) = rest.find(marker) {
         out.push_str(&rest[..pos]);
-        let after = &rest[pos + 1..];
-        // An entity name is at most 8 bytes: look no further, so a long run of `#` stays linear.
+        let after = &rest[pos + marker.len_utf8()..];
         let decoded = after
             .bytes()
             .take(9)
             .position(|b| b == b';')
-            .and_then(|end| {
-                let name = &after[..end];
-                let c = match name {
-                    "quot" => Some('"'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "amp" => Some('&'),
-                    _ if !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()) => {
-                        name.parse::<u32>().ok().and_then(char::from_u32)
-                    }
-                    _ => None,
-                }?;
-                Some((c, end))
-            });
+            .and_then(|end| Some((lookup(&after[..end])?, end)));
         if let Some((c, end)) = decoded {
             out.push(c);
             rest = &after[end + 1..];
         } else {
-            out.push('#');
+            out.push(marker);
             rest = after;
         }
     }
