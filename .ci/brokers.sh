@@ -129,11 +129,15 @@ if ! "$BIN" export all "$FIX" --out "$W/out" --kafka 2> "$W/export.err"; then
   fi
 fi
 grep '^warning' "$W/export.err" > "$W/warnings" || true
-expected='warning[W01]: flow F4 (ERP -> DWH, invoices): not exported (point-to-point: pattern file_export)'
+# W01 is the worked example's (exports.md §6.2); W14 (endless redelivery on 3.10 without a DLQ or a
+# delivery limit) was added for reviewers (issue "Exports that stay right").
+expected='warning[W01]: flow F4 (ERP -> DWH, invoices): not exported (point-to-point: pattern file_export)
+warning[W14]: flow F2 (WMS -> DWH, stock): one attempt and no dead-letter queue, so no delivery limit is written; RabbitMQ 3.10 redelivers a requeued message forever (4.x stops after 20). Add a DLQ or set retry attempts
+warning[W14]: flow F3 (ERP -> WMS, orders): one attempt and no dead-letter queue, so no delivery limit is written; RabbitMQ 3.10 redelivers a requeued message forever (4.x stops after 20). Add a DLQ or set retry attempts'
 if [ "$(cat "$W/warnings")" != "$expected" ]; then
   echo "FAIL: unexpected export warnings:"; cat "$W/export.err"; exit 1
 fi
-say "switchboard export all: exactly the expected W01 warning"
+say "switchboard export all: exactly the expected W01 and W14 warnings"
 "$BIN" export asyncapi "$FIX" --out "$W/plain" 2>/dev/null
 node .ci/asyncapi/validate.cjs "$W"/out/asyncapi/*.yaml "$W"/plain/asyncapi/*.yaml
 # The bundled seafood example (its message_queue flows; the rest warns W01).
