@@ -7,7 +7,8 @@
 //! ```no_run
 //! # fn demo(landscape: &switchboard::model::Landscape) -> Result<(), switchboard::sim::SimError> {
 //! let run = switchboard::sim::simulate_landscape(landscape, "friday-night", None)?;
-//! println!("{} processes hit", run.report.summary.impacted.len());
+//! let processes_hit = run.report.summary.impacted.len();
+//! # let _ = processes_hit;
 //! # Ok(()) }
 //! ```
 
